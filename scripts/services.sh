@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs (once, cached in .cache/), starts, stops and resets the real servers diet's
+# live tests and local trials use: NetBox 4.7 (with PostgreSQL and Redis) and a
+# kube-apiserver with etcd, all on loopback.
+#
+#   scripts/services.sh install|start|stop|status|reset|env  [netbox|kube|all]
+#
+# `env` prints the variables (URLs, tokens, CA paths) a client needs, as shell exports.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+export DIET_ROOT="$(cd "$here/.." && pwd)"
+export DIET_CACHE="${DIET_CACHE:-$DIET_ROOT/.cache}"
+mkdir -p "$DIET_CACHE"
+
+action="${1:-}"
+which="${2:-all}"
+case "$action" in
+  install|start|stop|status|reset|env) ;;
+  *) echo "usage: scripts/services.sh install|start|stop|status|reset|env [netbox|kube|all]" >&2; exit 2 ;;
+esac
+
+run_for() {
+  local name="$1"
+  # shellcheck source=/dev/null
+  source "$here/lib/$name.sh"
+  "${name}_${action}"
+}
+
+case "$which" in
+  netbox) run_for netbox ;;
+  kube) run_for kube ;;
+  all) (run_for netbox) && (run_for kube) ;;
+  *) echo "unknown service '$which' (netbox, kube or all)" >&2; exit 2 ;;
+esac
