@@ -1,0 +1,100 @@
+import type Database from 'better-sqlite3';
+
+/**
+ * The state file's schema, as an ordered list of one-step migrations. `PRAGMA
+ * user_version` records how many have run; the runner (run-migrations.ts) applies the
+ * missing ones, each in its own transaction together with the user_version bump, so a
+ * failing migration leaves the file exactly as it was.
+ *
+ * Rules: append only; never edit or reorder a migration that has shipped (files in the
+ * wild were built by it). Each `up` must be plain transactional SQL: no `PRAGMA
+ * journal_mode`, no `VACUUM`, no `PRAGMA foreign_keys` (all are ignored or refused
+ * inside a transaction); a table rebuild must end with `PRAGMA foreign_key_check`.
+ *
+ * Reserved for the next migrations (not built yet; whoever adds them appends to the
+ * list below and bumps nothing else, STATE_SCHEMA_VERSION follows the list):
+ *   v2 apply journal: `apply_runs` (id, cluster, plan_id, started_at, finished_at,
+ *      outcome) and `apply_steps` (run_id, seq, address, action, phase
+ *      intended → sent → confirmed | failed, request/response JSON), so that
+ *      `diet apply --recover` can resume or roll back an interrupted apply.
+ *   v3 locks: `locks` (cluster primary key, holder, pid, host, started_at,
+ *      heartbeat_at) for `diet lock status | break` with staleness by heartbeat age.
+ */
+export interface StateMigration {
+  /** The user_version the file has after this migration ran. */
+  readonly version: number;
+  /** Short name, shown when the migration fails. */
+  readonly name: string;
+  readonly up: (db: Database.Database) => void;
+}
+
+/** `PRAGMA application_id` of a diet state file: the ASCII bytes "diet". */
+export const STATE_APPLICATION_ID = 0x64696574;
+
+const initialSchema: StateMigration = {
+  version: 1,
+  name: 'initial schema: plans, snapshots, snapshot_resources, events',
+  up: (db) => {
+    db.pragma(`application_id = ${STATE_APPLICATION_ID}`);
+    db.exec(`
+      CREATE TABLE plans (
+        seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+        id            TEXT    NOT NULL UNIQUE,
+        cluster       TEXT    NOT NULL,
+        created_at    TEXT    NOT NULL,
+        digest        TEXT    NOT NULL,
+        document      TEXT    NOT NULL,
+        add_count     INTEGER,
+        change_count  INTEGER,
+        destroy_count INTEGER
+      ) STRICT;
+      CREATE INDEX plans_by_cluster ON plans (cluster, seq);
+
+      CREATE TABLE snapshots (
+        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+        cluster        TEXT    NOT NULL,
+        kind           TEXT    NOT NULL CHECK (kind IN ('applied', 'pre-apply', 'manual', 'restore')),
+        created_at     TEXT    NOT NULL,
+        note           TEXT,
+        plan_id        TEXT,
+        resource_count INTEGER NOT NULL,
+        checksum       TEXT    NOT NULL
+      ) STRICT;
+      CREATE INDEX snapshots_by_cluster ON snapshots (cluster, kind, id);
+
+      CREATE TABLE snapshot_resources (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+        address     TEXT    NOT NULL,
+        target      TEXT    NOT NULL,
+        type        TEXT    NOT NULL,
+        key         TEXT    NOT NULL,
+        attrs       TEXT    NOT NULL,
+        remote_id   TEXT,
+        fingerprint TEXT,
+        depends_on  TEXT,
+        PRIMARY KEY (snapshot_id, address)
+      ) STRICT;
+
+      CREATE TABLE events (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        cluster TEXT    NOT NULL,
+        at      TEXT    NOT NULL,
+        kind    TEXT    NOT NULL,
+        detail  TEXT    NOT NULL
+      ) STRICT;
+      CREATE INDEX events_by_cluster ON events (cluster, id);
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+    `);
+  },
+};
+
+export const STATE_MIGRATIONS: readonly StateMigration[] = [
+  initialSchema,
+  // v2 apply journal and v3 locks go here (see the note at the top of this file).
+];
+
+/** The schema version this diet writes and reads. */
+export const STATE_SCHEMA_VERSION: number = STATE_MIGRATIONS.length;

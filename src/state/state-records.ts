@@ -1,0 +1,101 @@
+import type { Attrs, ObservedResource } from '../resource/resource.js';
+
+/**
+ * The plain records the state store reads and writes. They are camelCase TypeScript
+ * values; the snake_case SQL shapes never leave src/state/. Timestamps are ISO 8601
+ * strings chosen by the caller (the store never reads the clock, so tests and replays
+ * are deterministic); ordering is by the store's integer ids, never by these strings.
+ */
+
+/** Counts shown in `Plan: A to add, C to change, D to destroy.` */
+export interface PlanSummaryCounts {
+  readonly add: number;
+  readonly change: number;
+  readonly destroy: number;
+}
+
+export interface PlanInput {
+  readonly id: string;
+  readonly cluster: string;
+  readonly createdAt: string;
+  /** Digest of the hashed plan body; apply checks it against the document. */
+  readonly digest: string;
+  /** The serialized PlanDocument JSON text, stored verbatim (byte for byte). */
+  readonly document: string;
+  readonly summary?: PlanSummaryCounts;
+}
+
+/** A stored plan without its (possibly large) document: what `listPlans` returns. */
+export interface PlanListing {
+  readonly id: string;
+  readonly cluster: string;
+  readonly createdAt: string;
+  readonly digest: string;
+  readonly summary?: PlanSummaryCounts;
+}
+
+export interface PlanRecord extends PlanListing {
+  readonly document: string;
+}
+
+/**
+ * Why a snapshot was taken: `applied` = state after a successful apply, `pre-apply` =
+ * live objects a plan is about to touch, `manual` = `diet snapshot` by hand,
+ * `restore` = state after `diet snapshot restore`.
+ */
+export type SnapshotKind = 'applied' | 'pre-apply' | 'manual' | 'restore';
+
+export const SNAPSHOT_KINDS: readonly SnapshotKind[] = ['applied', 'pre-apply', 'manual', 'restore'];
+
+export interface SnapshotInput {
+  readonly cluster: string;
+  readonly kind: SnapshotKind;
+  readonly createdAt: string;
+  readonly note?: string;
+  readonly planId?: string;
+  readonly resources: readonly ObservedResource[];
+}
+
+export interface SnapshotRecord {
+  /** Monotonically increasing, never reused (even after deletes): "latest" means highest id. */
+  readonly id: number;
+  readonly cluster: string;
+  readonly kind: SnapshotKind;
+  readonly createdAt: string;
+  readonly note?: string;
+  readonly planId?: string;
+  readonly resourceCount: number;
+  /** `sha256:<hex>` over the snapshot's canonical rows; see snapshot-checksum.ts. */
+  readonly checksum: string;
+}
+
+export interface SnapshotContents {
+  readonly record: SnapshotRecord;
+  /** Sorted by address. */
+  readonly resources: readonly ObservedResource[];
+}
+
+export interface SnapshotVerification {
+  readonly snapshotId: number;
+  readonly ok: boolean;
+  /** The checksum stored when the snapshot was saved. */
+  readonly expected: string;
+  /** The checksum recomputed from the rows stored now. */
+  readonly actual: string;
+}
+
+export interface EventInput {
+  readonly cluster: string;
+  readonly at: string;
+  /** e.g. `plan`, `apply`, `rollback`, `snapshot`, `restore`; free text, shown by `diet state history`. */
+  readonly kind: string;
+  readonly detail?: Attrs;
+}
+
+export interface EventRecord {
+  readonly id: number;
+  readonly cluster: string;
+  readonly at: string;
+  readonly kind: string;
+  readonly detail: Attrs;
+}

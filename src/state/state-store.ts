@@ -1,0 +1,132 @@
+import type Database from 'better-sqlite3';
+import { StateError } from '../diag/errors.js';
+import { EventTable } from './event-table.js';
+import { PlanTable } from './plan-table.js';
+import { SnapshotTable } from './snapshot-table.js';
+import { guardSqlite } from './sqlite-failure.js';
+import type {
+  EventInput,
+  EventRecord,
+  PlanInput,
+  PlanListing,
+  PlanRecord,
+  SnapshotContents,
+  SnapshotInput,
+  SnapshotKind,
+  SnapshotRecord,
+  SnapshotVerification,
+} from './state-records.js';
+
+/**
+ * diet's state file as plain TypeScript records. Obtain one with `openStateStore`;
+ * every method is synchronous (better-sqlite3) and every write is one transaction.
+ * SQLite failures surface as StateError with a hint, never as raw driver errors.
+ */
+export interface StateStore {
+  readonly path: string;
+  readonly readonly: boolean;
+  savePlan(plan: PlanInput): PlanRecord;
+  /** Exact id or unique prefix; undefined when none matches; StateError when ambiguous. */
+  getPlan(idOrPrefix: string): PlanRecord | undefined;
+  listPlans(cluster?: string): PlanListing[];
+  saveSnapshot(snapshot: SnapshotInput): SnapshotRecord;
+  getSnapshot(id: number): SnapshotContents | undefined;
+  listSnapshots(cluster?: string): SnapshotRecord[];
+  latestSnapshot(cluster: string, kinds?: readonly SnapshotKind[]): SnapshotRecord | undefined;
+  verifySnapshot(id: number): SnapshotVerification;
+  deleteSnapshots(ids: readonly number[]): number;
+  /** What diet manages: the latest `applied` or `restore` snapshot of the cluster. */
+  managedResources(cluster: string): SnapshotContents | undefined;
+  appendEvent(event: EventInput): EventRecord;
+  /** Newest first. */
+  listEvents(cluster?: string, limit?: number): EventRecord[];
+  /**
+   * Runs `fn` in one transaction (nested calls become savepoints), so a caller can
+   * record e.g. the applied snapshot and its history event atomically.
+   */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+/** The StateStore over an open, checked and migrated connection. */
+export class SqliteStateStore implements StateStore {
+  private readonly plans: PlanTable;
+  private readonly snapshots: SnapshotTable;
+  private readonly events: EventTable;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly path: string,
+  ) {
+    this.plans = new PlanTable(db);
+    this.snapshots = new SnapshotTable(db);
+    this.events = new EventTable(db);
+  }
+
+  get readonly(): boolean {
+    return this.db.readonly;
+  }
+
+  savePlan(plan: PlanInput): PlanRecord {
+    return this.write('saving a plan', () => this.plans.save(plan));
+  }
+  getPlan(idOrPrefix: string): PlanRecord | undefined {
+    return this.read('reading a plan', () => this.plans.get(idOrPrefix));
+  }
+  listPlans(cluster?: string): PlanListing[] {
+    return this.read('listing plans', () => this.plans.list(cluster));
+  }
+
+  saveSnapshot(snapshot: SnapshotInput): SnapshotRecord {
+    return this.write('saving a snapshot', () => this.snapshots.save(snapshot));
+  }
+  getSnapshot(id: number): SnapshotContents | undefined {
+    return this.read('reading a snapshot', () => this.snapshots.get(id));
+  }
+  listSnapshots(cluster?: string): SnapshotRecord[] {
+    return this.read('listing snapshots', () => this.snapshots.list(cluster));
+  }
+  latestSnapshot(cluster: string, kinds?: readonly SnapshotKind[]): SnapshotRecord | undefined {
+    return this.read('finding the latest snapshot', () => this.snapshots.latest(cluster, kinds));
+  }
+  verifySnapshot(id: number): SnapshotVerification {
+    return this.read('verifying a snapshot', () => this.snapshots.verify(id));
+  }
+  deleteSnapshots(ids: readonly number[]): number {
+    return this.write('deleting snapshots', () => this.snapshots.delete(ids));
+  }
+  managedResources(cluster: string): SnapshotContents | undefined {
+    return this.read('reading managed resources', () =>
+      this.db.transaction(() => {
+        const latest = this.snapshots.latest(cluster, ['applied', 'restore']);
+        return latest ? this.snapshots.get(latest.id) : undefined;
+      })(),
+    );
+  }
+
+  appendEvent(event: EventInput): EventRecord {
+    return this.write('recording history', () => this.events.append(event));
+  }
+  listEvents(cluster?: string, limit?: number): EventRecord[] {
+    return this.read('reading history', () => this.events.list(cluster, limit));
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.write('writing state', () => this.db.transaction(fn)());
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  private read<T>(doing: string, fn: () => T): T {
+    return guardSqlite(this.path, doing, fn);
+  }
+
+  private write<T>(doing: string, fn: () => T): T {
+    if (this.db.readonly) {
+      throw new StateError(`state file ${this.path} was opened read-only (while ${doing})`, 'this is a diet bug: a read-only command tried to write state');
+    }
+    return guardSqlite(this.path, doing, fn);
+  }
+}
