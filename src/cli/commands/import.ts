@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { hasErrors } from '../../diag/diagnostic.js';
+import { ConfigError, SpecError } from '../../diag/errors.js';
+import { convertHnpCase } from '../../import/hnp/convert-hnp-case.js';
+import { renderSpecYaml } from '../../import/hnp/render-spec-yaml.js';
+import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
+import { EXIT_OK } from '../exit-codes.js';
+import type { CommandRunner } from '../main.js';
+
+export function registerImportCommand(program: Command, run: CommandRunner): void {
+  const importCmd = program.command('import').description('Convert plans from other tools into a diet spec');
+  importCmd
+    .command('hnp <case>')
+    .description('Convert a hh-netbox-plugin DIET YAML plan (format v1 or v2) into a diet spec')
+    .option('-o, --output <file>', 'write the spec here instead of standard output')
+    .addHelpText('after', '\nExample:\n  diet import hnp ux_case_128gpu_odd_ports.yaml -o spec.yaml && diet plan -f spec.yaml')
+    .action((file: string, opts: { output?: string }) =>
+      run(async (output) => {
+        let text: string;
+        try {
+          text = readFileSync(file, 'utf8');
+        } catch (e) {
+          throw new ConfigError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'check the path');
+        }
+        const { documents, diagnostics } = convertHnpCase(text, file);
+        if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
+        if (diagnostics.length > 0 && !output.quiet) output.err(renderDiagnosticsText(diagnostics, { color: output.color }));
+        const yaml = renderSpecYaml(documents);
+        if (opts.output) {
+          writeFileSync(opts.output, yaml);
+          if (!output.quiet) output.err(`Wrote ${opts.output}`);
+        } else {
+          output.out(yaml);
+        }
+        return EXIT_OK;
+      }),
+    );
+}
