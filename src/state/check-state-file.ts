@@ -23,7 +23,7 @@ export function checkStateFile(db: Database.Database, path: string, mode: StateO
     const problems = (db.pragma('quick_check(3)') as { quick_check: string }[]).map((r) => r.quick_check);
     if (problems.length !== 1 || problems[0] !== 'ok') {
       throw new StateError(
-        `state file ${path} is corrupted: ${problems.join('; ')}`,
+        `state file ${path} is corrupted: ${oneLine(problems)}`,
         'restore the file from a backup (see docs/state.md); diet left it untouched',
       );
     }
@@ -55,4 +55,11 @@ export function checkStateFile(db: Database.Database, path: string, mode: StateO
     }
     return version;
   });
+}
+
+/** quick_check reports several lines per problem; the CLI prints one line per error. */
+function oneLine(problems: readonly string[]): string {
+  const lines = problems.flatMap((p) => p.split('\n')).filter((l) => l !== '' && !l.startsWith('***'));
+  const text = lines.join('; ');
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
 }
