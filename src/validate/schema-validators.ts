@@ -1,0 +1,44 @@
+/**
+ * The JSON Schemas of schemas/ compiled once with ajv. The schema files ship with the
+ * package, beside src/ and dist/, so `../../schemas` resolves from either.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+export type SpecKind = 'Cluster' | 'Fabric' | 'Catalog';
+
+const SCHEMA_FILES: Readonly<Record<SpecKind | 'envelope', string>> = {
+  envelope: 'envelope.v1alpha1.json',
+  Cluster: 'cluster.v1alpha1.json',
+  Fabric: 'fabric.v1alpha1.json',
+  Catalog: 'catalog.v1alpha1.json',
+};
+
+export interface SchemaValidators {
+  readonly envelope: ValidateFunction;
+  readonly kinds: Readonly<Record<SpecKind, ValidateFunction>>;
+}
+
+let compiled: SchemaValidators | undefined;
+
+/** Reads the schema of a kind (or the envelope) as JSON; exported for tests and docs. */
+export function readSchema(kind: SpecKind | 'envelope'): Record<string, unknown> {
+  const url = new URL(`../../schemas/${SCHEMA_FILES[kind]}`, import.meta.url);
+  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
+}
+
+export function schemaValidators(): SchemaValidators {
+  if (compiled) return compiled;
+  // verbose: errors carry the failing value and its schema, which the messages use
+  // (titles of objects, allowed keys for typo hints, descriptions of patterns).
+  const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
+  compiled = {
+    envelope: ajv.compile(readSchema('envelope')),
+    kinds: {
+      Cluster: ajv.compile(readSchema('Cluster')),
+      Fabric: ajv.compile(readSchema('Fabric')),
+      Catalog: ajv.compile(readSchema('Catalog')),
+    },
+  };
+  return compiled;
+}
