@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDesiredGraph } from '../../../src/graph/build-desired-graph.js';
+import { bestCpuMs } from '../../support/cpu-time.js';
 import { addr, desired, layeredResources, typeRank } from '../../support/resource-factory.js';
 
 const typeOrder = (type: string) => typeRank[type] ?? 99;
@@ -85,15 +86,7 @@ describe('buildDesiredGraph', () => {
 
   it('handles 100k resources well under a second', () => {
     const resources = layeredResources(100_000);
-    // Best of three: the test machine is shared, and one slow run says more about the
-    // neighbours than about the algorithm.
-    let best = Infinity;
-    let result = buildDesiredGraph([]);
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      result = buildDesiredGraph(resources, { typeOrder });
-      best = Math.min(best, performance.now() - started);
-    }
+    const { best, result } = bestCpuMs(3, () => buildDesiredGraph(resources, { typeOrder }));
     const { graph, diagnostics } = result;
     expect(diagnostics).toEqual([]);
     expect(graph.order).toHaveLength(100_000);
