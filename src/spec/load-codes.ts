@@ -21,7 +21,7 @@ export const LOAD_CODES = {
   yamlSyntax: { code: 'DIET-Y001', severity: 'error', meaning: 'YAML syntax error', hint: 'fix the YAML at the given position; check indentation and brackets' },
   duplicateKey: { code: 'DIET-Y002', severity: 'error', meaning: 'the same key appears twice in one YAML mapping', hint: 'remove or rename one of the two keys' },
   tabIndent: { code: 'DIET-Y003', severity: 'error', meaning: 'a tab character is used for indentation', hint: 'YAML indents with spaces only; replace the tabs' },
-  aliasProblem: { code: 'DIET-Y004', severity: 'error', meaning: 'a YAML alias is unresolved or expands too much', hint: 'define each &anchor before its *alias and avoid nesting aliases of aliases' },
+  aliasProblem: { code: 'DIET-Y004', severity: 'error', meaning: 'a YAML alias is unresolved or expands too much', hint: 'define each `&anchor` before its `*alias` and avoid nesting aliases of aliases' },
   yamlWarning: { code: 'DIET-Y005', severity: 'warning', meaning: 'YAML construct that is accepted but probably not meant (e.g. an unknown tag)', hint: 'remove custom tags (`!foo`); the spec uses plain YAML only' },
 } as const satisfies Record<string, DiagnosticCode>;
 
