@@ -20,6 +20,12 @@ export interface HnpSource {
   locate(path: YamlPath): SourceRange | undefined;
 }
 
+/**
+ * Limit on alias expansion (the yaml package's measure). Plugin cases use no aliases;
+ * a few are fine, an expansion bomb is not.
+ */
+const MAX_ALIAS_COUNT = 1000;
+
 export function parseHnpSource(text: string, file: string): HnpSource {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false });
@@ -32,9 +38,19 @@ export function parseHnpSource(text: string, file: string): HnpSource {
     doc.errors.map((e) => ({ message: e.message.split('\n')[0], range: at(e.pos[0]) })),
   );
   const first: Document | undefined = list[0];
+  let data: unknown;
+  if (first && syntaxErrors.length === 0) {
+    try {
+      data = first.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // Unresolved aliases, or aliases expanding past the limit ("billion laughs").
+      const message = error instanceof Error ? error.message : String(error);
+      syntaxErrors.push({ message, range: at(first.contents?.range?.[0] ?? 0) });
+    }
+  }
   return {
     file,
-    data: first && syntaxErrors.length === 0 ? first.toJS({ maxAliasCount: -1 }) : undefined,
+    data,
     documentCount: list.length,
     syntaxErrors,
     locate(path) {

@@ -226,3 +226,14 @@ describe('v2 plans with references diet does not know', () => {
     expect(find(result, C.invalidValue).map((d) => d.severity)).toEqual(['error', 'warning']);
   });
 });
+
+describe('YAML aliases', () => {
+  it('expands a few aliases but refuses an expansion bomb', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 8; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const result = convertHnpCase(`meta: {case_id: x}\n${bomb.join('\n')}\n`, 'bomb.yaml');
+    expect(result.documents).toEqual([]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual([C.yamlSyntax]);
+    expect(result.diagnostics[0].summary).toMatch(/alias/i);
+  });
+});
