@@ -20,10 +20,6 @@ export function toDnsLabel(text: string, max = DNS_LABEL_MAX): string {
     .replace(/-+$/, '');
 }
 
-export function isDnsLabel(text: string): boolean {
-  return text.length <= DNS_LABEL_MAX && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(text);
-}
-
 /** Django's `slugify`: drop punctuation, spaces and hyphen runs become one `-`. */
 export function slugify(text: string): string {
   return text
