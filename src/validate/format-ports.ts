@@ -1,16 +1,26 @@
-/** Port lists in messages, compact and bounded: `[1,2,3,5,9,10]` → `1-3, 5, 9-10`. */
+/**
+ * Port lists in messages, compact and bounded, in port-spec notation so they can be
+ * pasted back into a spec: `[1,2,3,5,9,11,13]` → `1-3, 5, 9-13:2`.
+ */
 
-export function formatPorts(ports: readonly number[], maxRuns = 8): string {
+export function formatPorts(ports: readonly number[], maxParts = 8): string {
   const sorted = [...new Set(ports)].sort((a, b) => a - b);
-  const runs: string[] = [];
+  const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
-    i = j + 1;
+    const step = sorted[i + 1] - sorted[i];
+    let j = i + 1;
+    while (j + 1 < sorted.length && sorted[j + 1] - sorted[j] === step) j++;
+    // A run is consecutive ports (two or more) or an even stride of at least three.
+    if (j < sorted.length && (step === 1 || j - i >= 2)) {
+      parts.push(step === 1 ? `${sorted[i]}-${sorted[j]}` : `${sorted[i]}-${sorted[j]}:${step}`);
+      i = j + 1;
+    } else {
+      parts.push(`${sorted[i]}`);
+      i += 1;
+    }
   }
-  if (runs.length <= maxRuns) return runs.join(', ');
-  return `${runs.slice(0, maxRuns).join(', ')} and ${runs.length - maxRuns} more`;
+  if (parts.length <= maxParts) return parts.join(', ');
+  return `${parts.slice(0, maxParts).join(', ')} and ${parts.length - maxParts} more`;
 }
 
 /** `port 5` or `ports 1-3, 5`. */
