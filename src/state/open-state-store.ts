@@ -52,8 +52,7 @@ export function openStateStore(path: string, options: OpenStateStoreOptions = {}
     return new SqliteStateStore(db, path);
   } catch (err) {
     db?.close();
-    // A file this call created and could not initialize would only confuse the next run.
-    if (!existed) for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+    if (!existed) removeIfEmpty(path);
     throw translateSqliteError(err, path, 'opening the state file');
   }
 }
@@ -75,5 +74,18 @@ function makeParentDirectory(path: string): void {
     mkdirSync(dirname(path), { recursive: true });
   } catch (err) {
     throw new StateError(`cannot create the directory for state file ${path}: ${(err as Error).message}`, 'check the path and its permissions');
+  }
+}
+
+/**
+ * A file this call created but could not initialize (the first migration rolled back)
+ * is still empty and would only confuse the next run. Anything with content is kept:
+ * another process may have created and filled the file in the meantime.
+ */
+function removeIfEmpty(path: string): void {
+  try {
+    if (statSync(path).size === 0) rmSync(path);
+  } catch {
+    // Already gone, or not ours to judge; the original error matters more.
   }
 }
