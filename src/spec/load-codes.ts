@@ -23,6 +23,7 @@ export const LOAD_CODES = {
   tabIndent: { code: 'DIET-Y003', severity: 'error', meaning: 'a tab character is used for indentation', hint: 'YAML indents with spaces only; replace the tabs' },
   aliasProblem: { code: 'DIET-Y004', severity: 'error', meaning: 'a YAML alias is unresolved or expands too much', hint: 'define each `&anchor` before its `*alias` and avoid nesting aliases of aliases' },
   yamlWarning: { code: 'DIET-Y005', severity: 'warning', meaning: 'YAML construct that is accepted but probably not meant (e.g. an unknown tag)', hint: 'remove custom tags (`!foo`); the spec uses plain YAML only' },
+  tooDeep: { code: 'DIET-Y006', severity: 'error', meaning: 'YAML nests deeper than the limits (flow depth 128, indentation 256 columns)', hint: 'real specs nest about ten levels; check for generated or corrupted content' },
 } as const satisfies Record<string, DiagnosticCode>;
 
 export function createDiagnostic(entry: DiagnosticCode, summary: string, range?: SourceRange, hint?: string): Diagnostic {

@@ -7,6 +7,7 @@ import { isScalar, LineCounter, parseAllDocuments, visit, type Document, type YA
 import type { Diagnostic, SourceRange } from '../diag/diagnostic.js';
 import { createDiagnostic, LOAD_CODES, type DiagnosticCode } from './load-codes.js';
 import type { LoadedSpec, SpecDocument } from './loaded-spec.js';
+import { findExcessiveNesting } from './nesting-guard.js';
 import { collectSourcePositions } from './source-positions.js';
 
 /** Largest spec file accepted, in bytes (checked as UTF-16 units for text already read). */
@@ -23,6 +24,11 @@ export function parseSpecText(text: string, file: string): LoadedSpec {
   if (text.length > MAX_SPEC_BYTES) {
     const summary = `${file} is larger than ${MAX_SPEC_BYTES / 1024 / 1024} MiB`;
     return { documents: [], diagnostics: [createDiagnostic(LOAD_CODES.fileTooLarge, summary, { file, line: 1, col: 1 })] };
+  }
+  const tooDeep = findExcessiveNesting(text);
+  if (tooDeep) {
+    const range = { file, line: tooDeep.line, col: tooDeep.col };
+    return { documents: [], diagnostics: [createDiagnostic(LOAD_CODES.tooDeep, tooDeep.summary, range)] };
   }
   const lineCounter = new LineCounter();
   const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: true });

@@ -141,3 +141,32 @@ describe('parseSpecText — malformed YAML', () => {
     expect(result.diagnostics[0]).toMatchObject({ code: 'DIET-F003' });
   });
 });
+
+describe('parseSpecText — nesting limits', () => {
+  it('refuses deep flow nesting before parsing, at the offending bracket', () => {
+    const result = parseSpecText(`a: ${'['.repeat(2000)}${']'.repeat(2000)}\n`, 'deep.yaml');
+    expect(result.documents).toEqual([]);
+    expect(result.diagnostics).toEqual([
+      expect.objectContaining({ code: 'DIET-Y006', severity: 'error', range: { file: 'deep.yaml', line: 1, col: 4 + 128 } }),
+    ]);
+  });
+
+  it('refuses deep block nesting', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}- `);
+    const result = parseSpecText(`a:\n${lines.join('\n')}x\n`, 'deep.yaml');
+    expect(result.diagnostics[0]).toMatchObject({ code: 'DIET-Y006', range: { line: 2 + 257, col: 1 } });
+  });
+
+  it('ignores brackets inside quotes and comments', () => {
+    const text = `a: "${'['.repeat(300)}"\nb: 1 # ${'{'.repeat(300)}\nc: '${'['.repeat(300)}'\n`;
+    const result = parseSpecText(text, 'ok.yaml');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.documents[0].value).toMatchObject({ b: 1 });
+  });
+
+  it('keeps working on large input after refusing deep input', () => {
+    parseSpecText(`a: ${'['.repeat(5000)}`, 'deep.yaml');
+    const big = Array.from({ length: 20000 }, (_, i) => `k${i}: {x: [${i}, ${i + 1}]}`).join('\n');
+    expect(parseSpecText(big, 'big.yaml').documents).toHaveLength(1);
+  });
+});
