@@ -1,7 +1,7 @@
 /**
- * The validate stage: LoadedSpec → FabricModel. Structure first (JSON Schemas); if any
- * document is structurally broken the rules are skipped, because they would only add
- * noise about fields that are missing or mistyped. Then the Catalog documents extend the
+ * The validate stage: LoadedSpec → FabricModel. Structure first (YAML, then JSON
+ * Schemas); if any document is broken the rules are skipped, because they would only add
+ * noise about fields or documents that are missing or mistyped. Then the Catalog documents extend the
  * base catalog, the rules run, and a model is built only when nothing is an error.
  */
 import { builtinCatalog } from '../catalog/builtin-catalog.js';
@@ -23,13 +23,15 @@ export interface ValidateOptions {
 
 export interface ValidationResult {
   readonly model?: FabricModel;
-  readonly diagnostics: readonly Diagnostic[];
+  /** Sorted by file, line, column, code (see sort-diagnostics.ts). */
+  readonly diagnostics: Diagnostic[];
 }
 
 export function validateSpec(loaded: LoadedSpec, options: ValidateOptions = {}): ValidationResult {
   const schema = checkSchemas(loaded);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics, ...schema.diagnostics];
-  if (hasErrors(schema.diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
+  // A document dropped for broken YAML would make the rules report its classes as missing.
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics) };
   const base = options.catalog ?? builtinCatalog();
   const draft = createRuleContext(schema.documents, base);
   const specCatalog = buildSpecCatalog(base, draft.catalogs);

@@ -14,6 +14,11 @@ describe('validateSpec', () => {
     expect(result.model).toBeUndefined();
   });
 
+  it('skips the rules when a file has broken YAML, so its classes are not reported missing', () => {
+    const result = validateTexts(withEdit('fabric.yaml', 'role: spine\n', 'role: spine\n      role: spine\n'));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['DIET-Y002']);
+  });
+
   it('gives a model when there are only warnings', () => {
     const result = validateTexts(withEdit('cluster.yaml', 'portType: data}', 'portType: data, rail: 1}'));
     expect(result.diagnostics.map((d) => d.severity)).toEqual(['warning']);
