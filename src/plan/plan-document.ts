@@ -2,15 +2,19 @@ import type { SourceRange } from '../diag/diagnostic.js';
 import type { TargetName } from '../resource/address.js';
 import type { AttrValue, Attrs } from '../resource/resource.js';
 
+import { PLAN_FORMAT_VERSION } from './plan-format-version.js';
+
+// The document's writer and serializer, re-exported so that one module is the entry point
+// for everything about the document (the reader lives in read-plan-document.ts).
+export { PLAN_FORMAT_VERSION } from './plan-format-version.js';
+export { toPlanDocument, computePlanDigest } from './to-plan-document.js';
+export { serializePlanDocument } from './serialize-plan-document.js';
+
 /**
  * The plan as a file: the external, versioned contract that `diet plan -o`, `diet show`,
  * `diet apply` and `--json` share. Keys are snake_case; the digest covers everything else, so
- * the document may be re-indented but not edited. Changing any field's meaning or shape means
- * a new format_version, a new schema file (schemas/plan-document.vN.json) and a reader that
- * says clearly which versions it accepts.
+ * the document may be re-indented but not edited. Shape: schemas/plan-document.v1.json.
  */
-export const PLAN_FORMAT_VERSION = '1';
-
 export interface PlanDocument {
   readonly format_version: typeof PLAN_FORMAT_VERSION;
   readonly diet_version: string;

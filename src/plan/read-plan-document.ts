@@ -1,6 +1,7 @@
 import { PlanDocumentError } from '../diag/errors.js';
 import { computePlanDigest } from './to-plan-document.js';
-import { PLAN_FORMAT_VERSION, type PlanDocument } from './plan-document.js';
+import type { PlanDocument } from './plan-document.js';
+import { PLAN_FORMAT_VERSION } from './plan-format-version.js';
 import { findPlanDocumentProblem } from './plan-document-shape.js';
 
 const RECREATE = 'create the plan again with `diet plan -o FILE`; a plan file must not be edited by hand';

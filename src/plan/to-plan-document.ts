@@ -2,7 +2,8 @@ import type { ResourceChange } from '../resource/resource.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { compareCodeUnits } from './compare-code-units.js';
 import type { Plan } from './plan.js';
-import { PLAN_FORMAT_VERSION, type PlanDocument, type ResourceChangeDocument } from './plan-document.js';
+import type { PlanDocument, ResourceChangeDocument } from './plan-document.js';
+import { PLAN_FORMAT_VERSION } from './plan-format-version.js';
 
 /**
  * The document form of a plan, digest included. Contains no timestamps or generated ids, so

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../../src/diag/diagnostic.js';
-import { renderDiagnosticsText } from '../../../src/render/diagnostics-text.js';
+import { renderDiagnosticsText } from '../../../src/render/render-diagnostics.js';
 
 describe('renderDiagnosticsText', () => {
   const diagnostics: Diagnostic[] = [

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createPlan } from '../../../src/plan/create-plan.js';
 import type { PlanDocument } from '../../../src/plan/plan-document.js';
 import { toPlanDocument } from '../../../src/plan/to-plan-document.js';
-import { renderPlanText } from '../../../src/render/plan-text.js';
+import { renderPlanText } from '../../../src/render/render-plan.js';
 import type { ResourceChange } from '../../../src/resource/resource.js';
 import { smallPlan } from '../../support/small-plan.js';
 
