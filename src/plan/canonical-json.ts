@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { compareCodeUnits } from './compare-code-units.js';
 
 /**
  * Canonical JSON: the one byte sequence a JSON value has, so that equal plans hash equally.
@@ -14,9 +13,7 @@ import { compareCodeUnits } from './compare-code-units.js';
  *   converted, because a value that would change meaning on a round trip must not be hashed.
  */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  encode(value, { indent: '', omitUndefined: false }, out, '$', new Set(), '');
-  return out.join('');
+  return new Encoder('', false).encode(value);
 }
 
 export interface StableJsonOptions {
@@ -31,10 +28,7 @@ export interface StableJsonOptions {
  * rules as `canonicalJson`, except that `undefined` properties may be omitted.
  */
 export function stableJson(value: unknown, options: StableJsonOptions = {}): string {
-  const out: string[] = [];
-  const style = { indent: ' '.repeat(options.indent ?? 0), omitUndefined: options.omitUndefined ?? false };
-  encode(value, style, out, '$', new Set(), '');
-  return out.join('');
+  return new Encoder(' '.repeat(options.indent ?? 0), options.omitUndefined ?? false).encode(value);
 }
 
 /** Lower-case hex SHA-256 of the UTF-8 bytes of `text`. */
@@ -42,75 +36,99 @@ export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-interface Style {
-  readonly indent: string;
-  readonly omitUndefined: boolean;
-}
+/**
+ * Plan documents reach megabytes, and are encoded twice per plan (digest, file), so the
+ * encoder appends to one string (V8 ropes make that cheap) and keeps the path of the current
+ * value as a stack of keys, turned into text only for an error message.
+ */
+class Encoder {
+  private text = '';
+  private readonly path: (string | number)[] = [];
+  private readonly open = new Set<object>();
 
-function encode(value: unknown, style: Style, out: string[], path: string, open: Set<object>, pad: string): void {
-  switch (typeof value) {
-    case 'string':
-      out.push(JSON.stringify(value));
-      return;
-    case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON: non-finite number ${value} at ${path}`);
-      out.push(JSON.stringify(value));
-      return;
-    case 'object':
-      if (value === null) {
-        out.push('null');
+  constructor(
+    private readonly indent: string,
+    private readonly omitUndefined: boolean,
+  ) {}
+
+  encode(value: unknown): string {
+    this.value(value, '');
+    return this.text;
+  }
+
+  private value(value: unknown, pad: string): void {
+    switch (typeof value) {
+      case 'string':
+        this.text += JSON.stringify(value);
         return;
-      }
-      if (open.has(value)) throw new TypeError(`canonical JSON: cycle at ${path}`);
-      open.add(value);
-      if (Array.isArray(value)) encodeArray(value, style, out, path, open, pad);
-      else encodeObject(value, style, out, path, open, pad);
-      open.delete(value);
+      case 'boolean':
+        this.text += value ? 'true' : 'false';
+        return;
+      case 'number':
+        if (!Number.isFinite(value)) this.fail(`non-finite number ${value}`);
+        this.text += JSON.stringify(value);
+        return;
+      case 'object':
+        if (value === null) {
+          this.text += 'null';
+          return;
+        }
+        if (this.open.has(value)) this.fail('cycle');
+        this.open.add(value);
+        if (Array.isArray(value)) this.array(value, pad);
+        else this.object(value, pad);
+        this.open.delete(value);
+        return;
+      default:
+        this.fail(`${typeof value} is not a JSON value`);
+    }
+  }
+
+  private array(items: readonly unknown[], pad: string): void {
+    if (items.length === 0) {
+      this.text += '[]';
       return;
-    default:
-      throw new TypeError(`canonical JSON: ${typeof value} at ${path} is not a JSON value`);
+    }
+    const inner = pad + this.indent;
+    this.text += '[';
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0) this.text += ',';
+      if (this.indent) this.text += `\n${inner}`;
+      // Holes in sparse arrays read as undefined and are rejected like any undefined.
+      this.path.push(i);
+      this.value(items[i], inner);
+      this.path.pop();
+    }
+    if (this.indent) this.text += `\n${pad}`;
+    this.text += ']';
   }
-}
 
-function encodeArray(items: readonly unknown[], style: Style, out: string[], path: string, open: Set<object>, pad: string): void {
-  if (items.length === 0) {
-    out.push('[]');
-    return;
+  private object(obj: object, pad: string): void {
+    const proto = Object.getPrototypeOf(obj);
+    if (proto !== Object.prototype && proto !== null) this.fail(`${proto?.constructor?.name ?? 'object'} is not a plain object`);
+    const record = obj as Record<string, unknown>;
+    // The default sort compares UTF-16 code units: the order on every machine and locale.
+    const keys = Object.keys(record).sort();
+    const inner = pad + this.indent;
+    const separator = this.indent ? ': ' : ':';
+    let written = 0;
+    this.text += '{';
+    for (const key of keys) {
+      const v = record[key];
+      if (v === undefined && this.omitUndefined) continue;
+      if (written++ > 0) this.text += ',';
+      if (this.indent) this.text += `\n${inner}`;
+      this.text += JSON.stringify(key) + separator;
+      this.path.push(key);
+      this.value(v, inner);
+      this.path.pop();
+    }
+    if (this.indent && written > 0) this.text += `\n${pad}`;
+    this.text += '}';
   }
-  const inner = pad + style.indent;
-  out.push('[');
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0) out.push(',');
-    if (style.indent) out.push('\n', inner);
-    // Holes in sparse arrays read as undefined and are rejected like any undefined.
-    encode(items[i], style, out, `${path}[${i}]`, open, inner);
-  }
-  if (style.indent) out.push('\n', pad);
-  out.push(']');
-}
 
-function encodeObject(obj: object, style: Style, out: string[], path: string, open: Set<object>, pad: string): void {
-  const proto = Object.getPrototypeOf(obj);
-  if (proto !== Object.prototype && proto !== null) {
-    throw new TypeError(`canonical JSON: ${proto?.constructor?.name ?? 'object'} at ${path} is not a plain object`);
+  private fail(problem: string): never {
+    const where = this.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+    throw new TypeError(`canonical JSON: ${problem} at $${where}`);
   }
-  const record = obj as Record<string, unknown>;
-  const keys = Object.keys(record).sort(compareCodeUnits);
-  const inner = pad + style.indent;
-  const sep = style.indent ? ': ' : ':';
-  let written = 0;
-  out.push('{');
-  for (const key of keys) {
-    const v = record[key];
-    if (v === undefined && style.omitUndefined) continue;
-    if (written++ > 0) out.push(',');
-    if (style.indent) out.push('\n', inner);
-    out.push(JSON.stringify(key), sep);
-    encode(v, style, out, `${path}.${key}`, open, inner);
-  }
-  if (style.indent && written > 0) out.push('\n', pad);
-  out.push('}');
 }

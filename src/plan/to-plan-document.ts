@@ -2,6 +2,7 @@ import type { ResourceChange } from '../resource/resource.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { compareCodeUnits } from './compare-code-units.js';
 import type { Plan } from './plan.js';
+import { rememberSerialization } from './serialize-plan-document.js';
 import type { PlanDocument, ResourceChangeDocument } from './plan-document.js';
 import { PLAN_FORMAT_VERSION } from './plan-format-version.js';
 
@@ -25,12 +26,24 @@ export function toPlanDocument(plan: Plan): PlanDocument {
     summary: { ...plan.summary },
     resource_changes: plan.changes.filter((c) => c.action !== 'noop').map(toChangeDocument),
   };
-  return { ...body, digest: computePlanDigest(body) };
+  // Each top-level member is encoded once and the encodings are reused for the file text.
+  const members: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body)) members[key] = canonicalJson(value);
+  const digest = sha256Hex(joinMembers(members));
+  const doc: PlanDocument = { ...body, digest };
+  rememberSerialization(doc, `${joinMembers({ ...members, digest: JSON.stringify(digest) })}\n`);
+  return doc;
 }
 
 /** SHA-256 of the canonical JSON of everything but the digest itself. */
 export function computePlanDigest(body: object): string {
   return sha256Hex(canonicalJson(body));
+}
+
+/** The canonical JSON of an object whose member values are already canonical JSON. */
+function joinMembers(encoded: Record<string, string>): string {
+  const keys = Object.keys(encoded).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${encoded[key]}`).join(',')}}`;
 }
 
 function toChangeDocument(change: ResourceChange): ResourceChangeDocument {

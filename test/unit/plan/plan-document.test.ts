@@ -5,7 +5,8 @@ import { PlanDocumentError } from '../../../src/diag/errors.js';
 import { createPlan, planHasChanges } from '../../../src/plan/create-plan.js';
 import { readPlanDocument } from '../../../src/plan/read-plan-document.js';
 import { serializePlanDocument } from '../../../src/plan/serialize-plan-document.js';
-import { toPlanDocument } from '../../../src/plan/to-plan-document.js';
+import { computePlanDigest, toPlanDocument } from '../../../src/plan/to-plan-document.js';
+import { canonicalJson } from '../../../src/plan/canonical-json.js';
 import type { ResourceChange } from '../../../src/resource/resource.js';
 import { smallPlan } from '../../support/small-plan.js';
 
@@ -30,6 +31,15 @@ function readError(text: string): PlanDocumentError {
 describe('plan document', () => {
   it('serializes the small plan to exactly the golden canonical text', () => {
     expect(serializePlanDocument(toPlanDocument(smallPlan()))).toBe(readFileSync(fixture, 'utf8'));
+  });
+
+  it('serializes a copy of a document to the same bytes as the document it was made from', () => {
+    const doc = toPlanDocument(smallPlan());
+    const copy = JSON.parse(JSON.stringify(doc));
+    expect(serializePlanDocument(copy)).toBe(serializePlanDocument(doc));
+    expect(serializePlanDocument(doc)).toBe(`${canonicalJson(doc)}\n`);
+    const { digest, ...body } = copy;
+    expect(computePlanDigest(body)).toBe(digest);
   });
 
   it('matches its JSON Schema', () => {
