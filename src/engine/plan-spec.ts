@@ -32,7 +32,7 @@ export function planAgainstState(spec: ExpandedSpec, store: StateStore | undefin
   if (hasErrors(graph.diagnostics)) throw new SpecError(graph.diagnostics);
   const snapshot = store?.managedResources(spec.model.name);
   const observed: readonly ObservedResource[] = snapshot?.resources ?? [];
-  const changes = diffResources(spec.desired, observed, { schemas: resourceSchema, typeOrder: resourceTypeOrder });
+  const changes = diffResources(spec.desired, observed, { schemas: resourceSchema });
   const plan = createPlan({
     cluster: spec.model.name,
     changes,

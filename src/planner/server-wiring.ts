@@ -1,4 +1,4 @@
-import type { ServerClass } from '../model/fabric-model.js';
+import type { PortZone, ServerClass, ServerConnection } from '../model/fabric-model.js';
 import { naturalCompare, compareStrings } from './ordering.js';
 import { PlannerError } from './planner-error.js';
 import { selectSwitchInstance } from './switch-selection.js';
@@ -54,7 +54,7 @@ export function wireServerClass(ctx: WiringContext, cls: ServerClass, servers: r
           options: ctx.model.options,
         });
         const switchDevice = instances[instance];
-        const [slot] = ctx.allocator.allocate(switchDevice.name, zone, 1);
+        const [slot] = allocateServerPort(ctx, switchDevice.name, zone, connection, instances.length);
         const portName = ports[connection.portIndex + offset];
         if (portName === undefined) {
           throw new PlannerError('DIET-P153', `NIC '${connection.nic}' of '${cls.id}' has ${ports.length} port(s); connection '${connection.id}' needs port index ${connection.portIndex + offset}`, 'lower portIndex/ports or use a NIC type with more ports', connection.origin);
@@ -63,5 +63,17 @@ export function wireServerClass(ctx: WiringContext, cls: ServerClass, servers: r
         ctx.layCable('server', { device: server.name, port: `${connection.nic}-${portName}` }, { device: switchDevice.name, port: slot.name }, connection.speed, connection.origin);
       }
     }
+  }
+}
+
+/** Allocation with a hint that names the reference's alternating limitation when it is the cause. */
+function allocateServerPort(ctx: WiringContext, device: string, zone: PortZone, connection: ServerConnection, instances: number) {
+  try {
+    return ctx.allocator.allocate(device, zone, 1);
+  } catch (e) {
+    if (e instanceof PlannerError && connection.distribution === 'alternating' && ctx.model.options.alternatingPlacement === 'reference' && instances > connection.ports) {
+      throw new PlannerError(e.code, e.message, `alternating placement uses only the first ${connection.ports} of ${instances} switches (reference behaviour); set Cluster.spec.planner.alternatingPlacement: spread to use all of them`, connection.origin);
+    }
+    throw e;
   }
 }

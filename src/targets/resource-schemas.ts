@@ -9,8 +9,5 @@ export function resourceSchema(type: string): ResourceTypeSchema | undefined {
 
 /** Creation rank across targets: NetBox first, then Kubernetes, each in its own order. */
 export function resourceTypeOrder(type: string): number {
-  const nb = NETBOX_SCHEMAS.get(type);
-  if (nb) return nb.order;
-  const k8s = KUBERNETES_SCHEMAS.get(type);
-  return k8s ? 100 + k8s.order : 1000;
+  return resourceSchema(type)?.order ?? 1000;
 }
