@@ -25,7 +25,11 @@ export function registerImportCommand(program: Command, run: CommandRunner): voi
         }
         const { documents, diagnostics } = convertHnpCase(text, file);
         if (hasErrors(diagnostics)) throw new SpecError(diagnostics);
-        if (diagnostics.length > 0 && !output.quiet) output.err(renderDiagnosticsText(diagnostics, { color: output.color }));
+        // Notes list what the plugin file had that diet does not model; shown with -v.
+        const shown = output.verbose ? diagnostics : diagnostics.filter((d) => d.severity !== 'info');
+        if (shown.length > 0 && !output.quiet) output.err(renderDiagnosticsText(shown, { color: output.color }));
+        const notes = diagnostics.length - shown.length;
+        if (notes > 0 && !output.quiet) output.err(`${notes} note(s) about fields not imported; run with -v to see them.`);
         const yaml = renderSpecYaml(documents);
         if (opts.output) {
           writeFileSync(opts.output, yaml);
