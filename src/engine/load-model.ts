@@ -1,6 +1,6 @@
 import { hasErrors, type Diagnostic } from '../diag/diagnostic.js';
 import type { FabricModel } from '../model/fabric-model.js';
-import { canonicalJson, sha256Hex } from '../plan/canonical-json.js';
+import { canonicalJson, sha256Hex } from '../resource/canonical-json.js';
 import { loadSpec } from '../spec/load-spec.js';
 import type { LoadedSpec } from '../spec/loaded-spec.js';
 import { validateSpec } from '../validate/validate-spec.js';

@@ -1,4 +1,4 @@
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../resource/canonical-json.js';
 import type { PlanDocument } from './plan-document.js';
 
 /**

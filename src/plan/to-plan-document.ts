@@ -1,5 +1,5 @@
 import type { ResourceChange } from '../resource/resource.js';
-import { canonicalJson, sha256Hex } from './canonical-json.js';
+import { canonicalJson, sha256Hex } from '../resource/canonical-json.js';
 import { compareCodeUnits } from './compare-code-units.js';
 import type { Plan } from './plan.js';
 import { rememberSerialization } from './serialize-plan-document.js';

@@ -1,5 +1,5 @@
 import type { AttrValue } from '../resource/resource.js';
-import { stableJson } from '../plan/canonical-json.js';
+import { stableJson } from './stable-json.js';
 
 /** One attribute value on one line: strings quoted, lists and objects as sorted compact JSON. */
 export function formatValue(value: AttrValue): string {

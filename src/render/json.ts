@@ -1,4 +1,4 @@
-import { stableJson } from '../plan/canonical-json.js';
+import { stableJson } from './stable-json.js';
 
 /**
  * Machine output (`--json`): two-space indentation, keys sorted at every level so that the
@@ -6,5 +6,5 @@ import { stableJson } from '../plan/canonical-json.js';
  * out as JSON.stringify would; values JSON cannot hold (NaN, functions) are a bug and throw.
  */
 export function renderJson(value: unknown): string {
-  return `${stableJson(value, { indent: 2, omitUndefined: true })}\n`;
+  return `${stableJson(value, 2)}\n`;
 }

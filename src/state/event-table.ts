@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { StateError } from '../diag/errors.js';
 import type { Attrs } from '../resource/resource.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../resource/canonical-json.js';
 import type { EventInput, EventRecord } from './state-records.js';
 
 interface EventRow {

@@ -1,6 +1,6 @@
 import { StateError } from '../diag/errors.js';
 import type { Attrs, ObservedResource } from '../resource/resource.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../resource/canonical-json.js';
 import { compareRows, type SnapshotRow } from './snapshot-checksum.js';
 
 /**

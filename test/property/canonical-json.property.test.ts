@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../src/plan/canonical-json.js';
+import { canonicalJson } from '../../src/resource/canonical-json.js';
 
 /** The same JSON value rebuilt with every object's keys inserted in another order. */
 function reinserted(value: unknown, seed: number): unknown {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PlanDocumentError } from '../../src/diag/errors.js';
-import { canonicalJson } from '../../src/plan/canonical-json.js';
+import { canonicalJson } from '../../src/resource/canonical-json.js';
 import { createPlan } from '../../src/plan/create-plan.js';
 import { diffResources } from '../../src/plan/diff-resources.js';
 import type { PlanDocument } from '../../src/plan/plan-document.js';

@@ -6,7 +6,7 @@ import { createPlan, planHasChanges } from '../../../src/plan/create-plan.js';
 import { readPlanDocument } from '../../../src/plan/read-plan-document.js';
 import { serializePlanDocument } from '../../../src/plan/serialize-plan-document.js';
 import { computePlanDigest, toPlanDocument } from '../../../src/plan/to-plan-document.js';
-import { canonicalJson } from '../../../src/plan/canonical-json.js';
+import { canonicalJson } from '../../../src/resource/canonical-json.js';
 import type { ResourceChange } from '../../../src/resource/resource.js';
 import { smallPlan } from '../../support/small-plan.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../src/state/canonical-json.js';
+import { canonicalJson } from '../../../src/resource/canonical-json.js';
 
 /** Test oracle: the canonical form spelled out in the most direct way. */
 function reference(value: unknown): string {

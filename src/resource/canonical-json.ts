@@ -1,15 +1,16 @@
+import { createHash } from 'node:crypto';
+
 /**
- * The canonical JSON text that the state file stores for attributes, dependencies and
- * event details: object keys sorted by UTF-16 code unit, arrays in order, no
+ * The one canonical JSON text of a value — what plan digests and the state file's
+ * checksums are computed over: object keys sorted by UTF-16 code unit, arrays in order, no
  * whitespace, undefined object members dropped (as JSON.stringify does). Two equal
  * values therefore always store as the same bytes, which is what makes a snapshot
  * checksum reproducible. Values that JSON cannot carry faithfully (NaN, Infinity,
  * undefined in arrays, functions, class instances, objects with toJSON) are refused
  * instead of being silently changed.
  *
- * The state module keeps its own copy of this rule on purpose: checksums already
- * written to users' state files must stay valid even if the plan document's JSON form
- * changes one day. Changing the output needs a migration that rewrites stored text.
+ * Plan digests and state checksums both hash this text, so changing its output changes
+ * every digest: it would need a new plan format version and a state migration.
  *
  * Speed matters (a 100k-resource snapshot canonicalizes every attribute map on save),
  * so the common case runs inside the native JSON.stringify with a replacer that hands
@@ -18,6 +19,11 @@
  * cannot be re-ordered by copying; those values (and the rare "__proto__" key) take
  * the slower writer below.
  */
+/** Hex SHA-256 of a text (UTF-8). */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 export function canonicalJson(value: unknown): string {
   try {
     const text = JSON.stringify(value, sortedMembers);
