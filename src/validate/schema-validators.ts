@@ -19,6 +19,13 @@ export interface SchemaValidators {
   readonly kinds: Readonly<Record<SpecKind, ValidateFunction>>;
 }
 
+/** Standalone validators written by the build (scripts/precompile-schemas.js), if present. */
+type Precompiled = Record<SpecKind | 'envelope', ValidateFunction>;
+const precompiled: Precompiled | undefined = await import(new URL('./precompiled-schemas.js', import.meta.url).href).then(
+  (m: Precompiled) => m,
+  () => undefined,
+);
+
 let compiled: SchemaValidators | undefined;
 
 /** Reads the schema of a kind (or the envelope) as JSON; exported for tests and docs. */
@@ -29,6 +36,10 @@ export function readSchema(kind: SpecKind | 'envelope'): Record<string, unknown>
 
 export function schemaValidators(): SchemaValidators {
   if (compiled) return compiled;
+  if (precompiled) {
+    compiled = { envelope: precompiled.envelope, kinds: { Cluster: precompiled.Cluster, Fabric: precompiled.Fabric, Catalog: precompiled.Catalog } };
+    return compiled;
+  }
   // verbose: errors carry the failing value and its schema, which the messages use
   // (titles of objects, allowed keys for typo hints, descriptions of patterns).
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
