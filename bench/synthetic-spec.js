@@ -38,35 +38,28 @@ export function syntheticSpec(servers) {
       ],
     },
   };
-  const frontend = {
-    apiVersion: API, kind: 'Fabric', metadata: { name: 'frontend' },
-    spec: {
-      class: 'managed',
-      switchClasses: [
-        { id: 'fe-leaf', role: 'server-leaf', deviceType: 'celestica-ds5000', zones: [
-          { name: 'down', type: 'server', ports: '1-48', breakout: '4x200g' },
-          { name: 'up', type: 'uplink', ports: '49-64', breakout: '1x800g' },
-        ] },
-        { id: 'fe-spine', role: 'spine', deviceType: 'celestica-ds5000', uplinksPerSwitch: 0, zones: [{ name: 'fabric', type: 'fabric', ports: '1-64', breakout: '1x800g' }] },
-      ],
-    },
-  };
-  const backend = {
-    apiVersion: API, kind: 'Fabric', metadata: { name: 'backend' },
-    spec: {
-      class: 'managed',
-      switchClasses: [
-        { id: 'be-leaf', role: 'server-leaf', deviceType: 'celestica-ds5000', zones: [
-          { name: 'down', type: 'server', ports: '1-32', breakout: '2x400g' },
-          { name: 'up', type: 'uplink', ports: '33-64', breakout: '1x800g' },
-        ] },
-        { id: 'be-spine', role: 'spine', deviceType: 'celestica-ds5000', uplinksPerSwitch: 0, zones: [{ name: 'fabric', type: 'fabric', ports: '1-64', breakout: '1x800g' }] },
-      ],
-    },
-  };
+  const frontend = spineLeafFabric('frontend', 'fe', { ports: '1-48', breakout: '4x200g' }, '49-64');
+  const backend = spineLeafFabric('backend', 'be', { ports: '1-32', breakout: '2x400g' }, '33-64');
   const oob = {
     apiVersion: API, kind: 'Fabric', metadata: { name: 'oob-mgmt' },
     spec: { class: 'unmanaged', switchClasses: [{ id: 'oob-leaf', role: 'server-leaf', deviceType: 'celestica-es1000', uplinksPerSwitch: 0, quantity: Math.ceil((servers * 1.25) / 44), zones: [{ name: 'down', type: 'oob', ports: '1-48', breakout: '1x1g' }] }] },
   };
   return [cluster, frontend, backend, oob].map((d) => stringify(d)).join('---\n');
+}
+
+/** A DS5000 spine-leaf fabric: leaves with a server and an uplink zone, spines with a fabric zone. */
+function spineLeafFabric(name, prefix, down, uplinkPorts) {
+  return {
+    apiVersion: API, kind: 'Fabric', metadata: { name },
+    spec: {
+      class: 'managed',
+      switchClasses: [
+        { id: `${prefix}-leaf`, role: 'server-leaf', deviceType: 'celestica-ds5000', zones: [
+          { name: 'down', type: 'server', ...down },
+          { name: 'up', type: 'uplink', ports: uplinkPorts, breakout: '1x800g' },
+        ] },
+        { id: `${prefix}-spine`, role: 'spine', deviceType: 'celestica-ds5000', uplinksPerSwitch: 0, zones: [{ name: 'fabric', type: 'fabric', ports: '1-64', breakout: '1x800g' }] },
+      ],
+    },
+  };
 }
