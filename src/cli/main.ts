@@ -8,6 +8,7 @@ import { registerImportCommand } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerShowCommand } from './commands/show.js';
+import { registerStateCommand } from './commands/state.js';
 import { registerValidateCommand } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
@@ -53,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   };
 
-  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerExportCommand, registerImportCommand, registerCatalogCommand]) {
+  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand]) {
     register(program, run);
   }
 
