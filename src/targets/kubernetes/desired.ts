@@ -3,7 +3,7 @@ import type { Topology } from '../../planner/topology.js';
 import { formatAddress } from '../../resource/address.js';
 import type { Attrs, DesiredResource } from '../../resource/resource.js';
 import type { KubeObject } from './kube-object.js';
-import { buildWiringObjects, managedFabrics } from './wiring-objects.js';
+import { buildWiringEntries, managedFabrics } from './wiring-objects.js';
 
 export const CLUSTER_LABEL = 'diet.githedgehog.com/cluster';
 export const FABRIC_LABEL = 'diet.githedgehog.com/fabric';
@@ -24,9 +24,9 @@ export function kubeAddress(fabric: string, o: Pick<KubeObject, 'apiVersion' | '
 export function desiredKubernetesResources(model: FabricModel, topology: Topology): DesiredResource[] {
   const result: DesiredResource[] = [];
   for (const fabric of managedFabrics(topology)) {
-    const objects = buildWiringObjects(model, topology, fabric);
-    const byName = new Map(objects.map((o) => [`${o.kind}/${o.metadata.name}`, o]));
-    for (const o of objects) {
+    const entries = buildWiringEntries(model, topology, fabric);
+    const byName = new Map(entries.map(({ object: o }) => [`${o.kind}/${o.metadata.name}`, o]));
+    for (const { object: o, origin } of entries) {
       const labels = { [CLUSTER_LABEL]: model.name, [FABRIC_LABEL]: fabric };
       const attrs = { apiVersion: o.apiVersion, kind: o.kind, metadata: { name: o.metadata.name, namespace: o.metadata.namespace, labels }, spec: o.spec } as unknown as Attrs;
       result.push({
@@ -36,13 +36,15 @@ export function desiredKubernetesResources(model: FabricModel, topology: Topolog
         key: `${fabric}/${o.metadata.name}`,
         attrs,
         dependsOn: dependenciesOf(o, byName).map((d) => kubeAddress(fabric, d)),
+        origin,
       });
     }
   }
   return result;
 }
 
-function dependenciesOf(o: KubeObject, byName: ReadonlyMap<string, KubeObject>): KubeObject[] {
+/** What an object needs to exist first, among `byName` (`<Kind>/<name>`); also used for live objects. */
+export function dependenciesOf(o: KubeObject, byName: ReadonlyMap<string, KubeObject>): KubeObject[] {
   const refs: (KubeObject | undefined)[] = [];
   if (o.kind === 'Switch') {
     refs.push(byName.get('VLANNamespace/default'));
