@@ -1,15 +1,19 @@
 import type { ResourceTypeSchema } from '../../resource/resource-type-schema.js';
 import { KIND_ORDER, kindRank } from './kube-object.js';
+import { applyWebhookDefaults } from './webhook-defaults.js';
 
 /** Kubernetes objects are applied after NetBox's, so their ranks start above them. */
 export const KUBERNETES_ORDER_BASE = 100;
 
 const GROUP_OF: Readonly<Record<string, string>> = { IPv4Namespace: 'vpc.githedgehog.com' };
 
-/** Connection types cannot change in place (the webhook forbids it): replace them. */
+/**
+ * Connection types cannot change in place (the webhook forbids it): the live target replaces
+ * them. Both sides of a diff get Hedgehog's webhook defaults (webhook-defaults.ts).
+ */
 export const KUBERNETES_SCHEMAS: ReadonlyMap<string, ResourceTypeSchema> = new Map(
   KIND_ORDER.map((kind) => {
     const type = `${GROUP_OF[kind] ?? 'wiring.githedgehog.com'}/${kind}`;
-    return [type, { target: 'kubernetes', type, order: KUBERNETES_ORDER_BASE + kindRank(kind), ownedAttrs: ['apiVersion', 'kind', 'metadata', 'spec'], immutableAttrs: [] }];
+    return [type, { target: 'kubernetes', type, order: KUBERNETES_ORDER_BASE + kindRank(kind), ownedAttrs: ['apiVersion', 'kind', 'metadata', 'spec'], immutableAttrs: [], normalize: applyWebhookDefaults }];
   }),
 );
