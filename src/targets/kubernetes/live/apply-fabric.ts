@@ -1,0 +1,137 @@
+import { TargetError } from '../../../diag/errors.js';
+import { isAttrObject } from '../../../plan/attr-object.js';
+import type { Attrs, ResourceChange } from '../../../resource/resource.js';
+import type { ApplyEvents, ApplyOutcome, LiveObject, StepFailure, StepResult } from '../../live-target.js';
+import { FABRIC_LABEL } from '../desired.js';
+import { runBounded } from './bounded.js';
+import { describeFailure, type KubeFailure } from './kube-errors.js';
+import { kindOfType, objectPath, type KindInfo } from './kube-kinds.js';
+import { FIELD_MANAGER } from './managed-fields.js';
+import type { FabricContext } from './read-fabric.js';
+
+/** A failed step, carried from the request to the outcome. */
+class StepError extends Error {
+  constructor(readonly failure: KubeFailure) {
+    super(failure.message);
+  }
+}
+
+interface Step {
+  readonly change: ResourceChange;
+  readonly kind: KindInfo;
+  readonly name: string;
+}
+
+/**
+ * Applies this fabric's changes in the order given (already dependency-ordered: Hedgehog's
+ * create order, deletes in reverse). Consecutive changes of one kind and phase (delete, or
+ * write) form a batch that runs with bounded concurrency; after a failed step no new step
+ * starts, the running ones finish, and the outcome lists exactly what was applied.
+ *
+ * - create: server-side apply, no force (a field another manager set first is a conflict);
+ * - update: server-side apply with force, guarded by the observed resourceVersion: diet takes
+ *   back exactly the fields the reviewed plan showed as changed, and a 409 says the object
+ *   changed since it was read;
+ * - delete: DELETE with uid and resourceVersion preconditions; only objects diet owns;
+ * - replace, and an update that changes a Connection's type (the webhook forbids that in
+ *   place): delete, then create.
+ */
+export async function applyFabric(ctx: FabricContext, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents): Promise<ApplyOutcome> {
+  const steps = changes.filter((c) => c.action !== 'noop').map((c) => checkedStep(ctx, c, observed));
+  const applied: StepResult[] = [];
+  let done = 0;
+  for (const batch of batches(steps)) {
+    const results = await runBounded(batch, ctx.concurrency, async (step) => {
+      const result = await applyStep(ctx, step, observed.get(step.change.address));
+      events.progress({ target: 'kubernetes', phase: 'apply', done: ++done, total: steps.length, message: step.change.address });
+      return result;
+    });
+    const failures: StepFailure[] = [];
+    results.forEach((r, i) => {
+      if (r?.ok) applied.push(r.value);
+      else if (r && !r.ok) failures.push(toStepFailure(batch[i], r.error));
+    });
+    if (failures.length > 0) {
+      const [first, ...more] = failures;
+      const also = more.length > 0 ? ` (also failed in the same batch: ${more.map((f) => f.address).join(', ')})` : '';
+      return { applied, failed: { ...first, message: first.message + also } };
+    }
+  }
+  return { applied };
+}
+
+function checkedStep(ctx: FabricContext, change: ResourceChange, observed: ReadonlyMap<string, LiveObject>): Step {
+  const kind = kindOfType(change.type);
+  if (change.target !== 'kubernetes' || !kind) throw new TargetError(`${change.address}: not a Hedgehog object diet applies to Kubernetes`);
+  if (!change.key.startsWith(`${ctx.fabric}/`)) throw new TargetError(`${change.address} belongs to another fabric; this target applies fabric ${ctx.fabric} only`);
+  const labels = isAttrObject(change.after?.metadata) && isAttrObject(change.after.metadata.labels) ? change.after.metadata.labels : undefined;
+  if (change.after && labels?.[FABRIC_LABEL] !== ctx.fabric) throw new TargetError(`${change.address}: the object is not labelled ${FABRIC_LABEL}=${ctx.fabric}; refusing to write it`);
+  const live = observed.get(change.address);
+  if ((change.action === 'delete' || change.action === 'replace') && live && !live.owned) throw new TargetError(`${change.address} is not owned by diet (fabric ${ctx.fabric}); refusing to delete it`);
+  return { change, kind, name: change.key.slice(ctx.fabric.length + 1) };
+}
+
+function* batches(steps: readonly Step[]): Generator<Step[]> {
+  let current: Step[] = [];
+  const phase = (s: Step) => `${s.change.action === 'delete' ? 'delete' : 'write'} ${s.kind.kind}`;
+  for (const step of steps) {
+    if (current.length > 0 && phase(current[0]) !== phase(step)) {
+      yield current;
+      current = [];
+    }
+    current.push(step);
+  }
+  if (current.length > 0) yield current;
+}
+
+async function applyStep(ctx: FabricContext, step: Step, live: LiveObject | undefined): Promise<StepResult> {
+  const { change } = step;
+  if (change.action === 'delete') {
+    await deleteObject(ctx, step, live);
+    return { address: change.address, action: 'delete' };
+  }
+  const replace = change.action === 'replace' || (change.action === 'update' && step.kind.kind === 'Connection' && connectionType(change.before) !== connectionType(change.after));
+  if (replace) {
+    await deleteObject(ctx, step, live);
+    const uid = await serverSideApply(ctx, step, undefined).catch((e: unknown) => {
+      if (!(e instanceof StepError)) throw e;
+      throw new StepError({ ...e.failure, message: `deleted for replacement, but creating it again failed: ${e.failure.message}` });
+    });
+    return { address: change.address, action: 'replace', remoteId: uid };
+  }
+  const uid = await serverSideApply(ctx, step, change.action === 'update' ? live?.fingerprint : undefined);
+  return { address: change.address, action: change.action, remoteId: uid };
+}
+
+/** Server-side apply of `after`; with a resourceVersion it is an update diet may force. */
+async function serverSideApply(ctx: FabricContext, step: Step, resourceVersion: string | undefined): Promise<string | undefined> {
+  const after = step.change.after as Attrs;
+  const metadata = { ...(after.metadata as Attrs), ...(resourceVersion ? { resourceVersion } : {}) };
+  const body = { apiVersion: after.apiVersion, kind: after.kind, metadata, spec: after.spec ?? {} };
+  const query = { fieldManager: FIELD_MANAGER, fieldValidation: 'Strict', ...(resourceVersion ? { force: 'true' } : {}) };
+  const res = await ctx.http.send({ method: 'PATCH', path: objectPath(step.kind, ctx.namespace, step.name), query, body, contentType: 'application/apply-patch+yaml' });
+  if (res.status !== 200 && res.status !== 201) throw new StepError(describeFailure(res, `${step.kind.kind} ${ctx.namespace}/${step.name}`, ctx));
+  return (res.body as { metadata?: { uid?: string } }).metadata?.uid;
+}
+
+async function deleteObject(ctx: FabricContext, step: Step, live: LiveObject | undefined): Promise<void> {
+  const preconditions = { ...(live?.remoteId ? { uid: live.remoteId } : {}), ...(live?.fingerprint ? { resourceVersion: live.fingerprint } : {}) };
+  const body = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background', preconditions };
+  const res = await ctx.http.send({ method: 'DELETE', path: objectPath(step.kind, ctx.namespace, step.name), body });
+  // Already gone (for example a retried DELETE whose first answer was lost) is what we wanted.
+  if (res.status === 200 || res.status === 202 || res.status === 404) return;
+  throw new StepError(describeFailure(res, `${step.kind.kind} ${ctx.namespace}/${step.name}`, ctx));
+}
+
+/** Which key of a Connection spec is set (unbundled, fabric, …): its type. */
+function connectionType(attrs: Attrs | undefined): string {
+  const spec = attrs?.spec;
+  return isAttrObject(spec) ? Object.keys(spec).sort().join(',') : '';
+}
+
+function toStepFailure(step: Step, error: unknown): StepFailure {
+  const base = { address: step.change.address, action: step.change.action };
+  if (error instanceof StepError) return { ...base, message: error.failure.message, status: error.failure.status, ...(error.failure.fields ? { fields: error.failure.fields } : {}) };
+  if (error instanceof TargetError) return { ...base, message: error.message, ...(error.status ? { status: error.status } : {}) };
+  return { ...base, message: error instanceof Error ? error.message : String(error) };
+}
