@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderWiringYaml } from '../export/wiring-yaml.js';
+import { ensureDirectory, writeFileAtomic } from './output-files.js';
 import { buildWiringObjects, managedFabrics } from '../targets/kubernetes/wiring-objects.js';
 import type { ExpandedSpec } from './expand-spec.js';
 
@@ -13,12 +13,11 @@ export interface WiringFile {
 
 /** Writes `<dir>/<fabric>.yaml` for every managed fabric (atomically: temp file + rename). */
 export function exportWiring(spec: ExpandedSpec, dir: string): WiringFile[] {
-  mkdirSync(dir, { recursive: true });
+  ensureDirectory(dir);
   return managedFabrics(spec.topology).map((fabric) => {
     const objects = buildWiringObjects(spec.model, spec.topology, fabric);
     const path = join(dir, `${fabric}.yaml`);
-    writeFileSync(`${path}.tmp`, renderWiringYaml(objects));
-    renameSync(`${path}.tmp`, path);
+    writeFileAtomic(path, renderWiringYaml(objects));
     const kinds: Record<string, number> = {};
     for (const o of objects) kinds[o.kind] = (kinds[o.kind] ?? 0) + 1;
     return { fabric, path, kinds };

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { expandSpec } from '../../engine/expand-spec.js';
 import { exportWiring } from '../../engine/export-wiring.js';
+import { writeFileAtomic } from '../../engine/output-files.js';
 import { renderCablingCsv } from '../../export/cabling-csv.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { CommandRunner } from '../main.js';
@@ -37,7 +37,7 @@ export function registerExportCommand(program: Command, run: CommandRunner): voi
         const spec = await expandSpec(resolveSpecPaths(opts.file));
         const csv = renderCablingCsv(spec.topology);
         if (opts.output) {
-          writeFileSync(opts.output, csv);
+          writeFileAtomic(opts.output, csv);
           if (!output.quiet) output.err(`Wrote ${opts.output}: ${spec.topology.cables.length} cables`);
         } else {
           output.out(csv);

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { hasErrors } from '../../diag/diagnostic.js';
 import { ConfigError, SpecError } from '../../diag/errors.js';
+import { writeFileAtomic } from '../../engine/output-files.js';
 import { convertHnpCase } from '../../import/hnp/convert-hnp-case.js';
 import { renderSpecYaml } from '../../import/hnp/render-spec-yaml.js';
 import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
@@ -32,7 +33,7 @@ export function registerImportCommand(program: Command, run: CommandRunner): voi
         if (notes > 0 && !output.quiet) output.err(`${notes} note(s) about fields not imported; run with -v to see them.`);
         const yaml = renderSpecYaml(documents);
         if (opts.output) {
-          writeFileSync(opts.output, yaml);
+          writeFileAtomic(opts.output, yaml);
           if (!output.quiet) output.err(`Wrote ${opts.output}`);
         } else {
           output.out(yaml);

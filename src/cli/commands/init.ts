@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../../diag/errors.js';
+import { writeFileAtomic } from '../../engine/output-files.js';
 import { EXIT_OK } from '../exit-codes.js';
 import type { CommandRunner } from '../main.js';
 
@@ -17,8 +18,7 @@ export function registerInitCommand(program: Command, run: CommandRunner): void 
       run(async (output) => {
         const target = join(dir ?? '.', 'diet.yaml');
         if (existsSync(target) && !opts.force) throw new ConfigError(`${target} already exists`, 'use --force to overwrite it, or pick another directory');
-        mkdirSync(dir ?? '.', { recursive: true });
-        writeFileSync(target, readFileSync(STARTER, 'utf8'));
+        writeFileAtomic(target, readFileSync(STARTER, 'utf8'));
         if (output.json) output.out(JSON.stringify({ format_version: '1', written: target }));
         else output.out(`Wrote ${target}. Next: diet validate -f ${target} && diet plan -f ${target}`);
         return EXIT_OK;

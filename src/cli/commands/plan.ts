@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { expandSpec } from '../../engine/expand-spec.js';
 import { planAgainstState } from '../../engine/plan-spec.js';
-import { writeFileAtomic } from '../../engine/write-file-atomic.js';
+import { writeFileAtomic } from '../../engine/output-files.js';
 import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { openStateStore } from '../../state/index.js';
