@@ -17,7 +17,7 @@ export interface LiveTarget {
    * Objects of this target that diet owns for the cluster, plus any object that has
    * the same key as a desired one (an unowned collision shows up with `owned: false`).
    */
-  read(scope: ReadScope): Promise<readonly LiveObject[]>;
+  read(scope: ReadScope, events?: ApplyEvents): Promise<readonly LiveObject[]>;
   /**
    * Applies changes that are already in dependency order (creates parents first,
    * deletes children first), batching consecutive changes of one type and action.
@@ -51,6 +51,8 @@ export interface StepFailure {
   /** Field-level errors from the server (NetBox 400 bodies, Kubernetes 422 causes). */
   readonly fields?: Readonly<Record<string, readonly string[]>>;
   readonly status?: number;
+  /** What the user can do about it, e.g. `check DIET_NETBOX_TOKEN …`. */
+  readonly hint?: string;
 }
 
 export interface ApplyOutcome {

@@ -1,0 +1,69 @@
+import { formatAddress } from '../../resource/address.js';
+import type { ResourceChange } from '../../resource/resource.js';
+import type { LiveObject } from '../live-target.js';
+
+/**
+ * What an apply knows about NetBox while it runs: the id of every object diet owns, by
+ * address (from the read, then from each bulk answer), the device type of each device, and
+ * the interface templates of each device type (so template-made interfaces are patched,
+ * never created twice, and released rather than deleted).
+ */
+export class ApplyContext {
+  private readonly ids = new Map<string, number>();
+  private readonly deviceTypeOf = new Map<string, string>();
+  private readonly templates = new Set<string>();
+  /** Slug of the ownership tag (the only tag diet creates or owns). */
+  private tag: string | undefined;
+
+  constructor(observed: ReadonlyMap<string, LiveObject>) {
+    for (const o of observed.values()) {
+      if (o.target !== 'netbox' || !o.owned) continue;
+      if (o.remoteId !== undefined) this.ids.set(o.address, Number(o.remoteId));
+      this.learn(o.type, o.key, o.attrs as Record<string, unknown>);
+    }
+  }
+
+  id(address: string): number | undefined {
+    return this.ids.get(address);
+  }
+
+  /** Records an object that now exists (created or adopted by this apply). */
+  created(change: ResourceChange, id: number): void {
+    this.ids.set(change.address, id);
+    this.learn(change.type, change.key, (change.after ?? {}) as Record<string, unknown>);
+  }
+
+  deleted(address: string): void {
+    this.ids.delete(address);
+  }
+
+  deviceType(device: string): string | undefined {
+    return this.deviceTypeOf.get(device);
+  }
+
+  hasTemplates(deviceType: string | undefined): boolean {
+    if (deviceType === undefined) return false;
+    for (const key of this.templates) if (key.startsWith(`${deviceType}:`)) return true;
+    return false;
+  }
+
+  /** Whether NetBox made this interface from its device's type (then diet releases it instead of deleting it). */
+  isTemplateInterface(device: string, name: string): boolean {
+    return this.templates.has(`${this.deviceTypeOf.get(device)}:${name}`);
+  }
+
+  /** Slug of the ownership tag, which a released interface loses. */
+  get ownershipTag(): string | undefined {
+    return this.tag;
+  }
+
+  tagAddress(): string | undefined {
+    return this.tag === undefined ? undefined : formatAddress('netbox', 'extras.tag', this.tag);
+  }
+
+  private learn(type: string, key: string, attrs: Record<string, unknown>): void {
+    if (type === 'dcim.device' && typeof attrs.device_type === 'string') this.deviceTypeOf.set(key, attrs.device_type);
+    if (type === 'dcim.interface_template') this.templates.add(key);
+    if (type === 'extras.tag') this.tag = key;
+  }
+}

@@ -1,0 +1,144 @@
+import { TargetError } from '../../diag/errors.js';
+import { formatAddress } from '../../resource/address.js';
+import type { Attrs, ResourceChange } from '../../resource/resource.js';
+import type { ApplyEvents, ApplyOutcome, LiveObject, StepResult } from '../live-target.js';
+import { ApplyContext } from './apply-context.js';
+import { BatchFailedError, writeInChunks, type BulkWriteOptions, type Json, type WriteItem } from './bulk-write.js';
+import { findTemplateInterfaces } from './find-template-interfaces.js';
+import type { NetboxHttp } from './netbox-http.js';
+import { toNetboxPayload } from './netbox-payload.js';
+
+/**
+ * Applies NetBox changes, already in dependency order, as bulk requests: consecutive changes
+ * of one type and action form a run, written in chunks. Ids are resolved from the read and
+ * from each answer. Interfaces NetBox made from device-type templates are PATCHed when diet
+ * "creates" them and released (diet's tag and description removed) when diet "deletes" them;
+ * children of a deleted device or device type are left to NetBox's cascade. Stops at the
+ * first failed request and reports everything applied before it.
+ */
+export async function applyNetbox(http: NetboxHttp, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents, options: BulkWriteOptions): Promise<ApplyOutcome> {
+  const ctx = new ApplyContext(observed);
+  const work = changes.filter((c) => c.target === 'netbox' && c.action !== 'noop');
+  const applied: StepResult[] = [];
+  let done = 0;
+  const report = (results: StepResult[], message: string) => {
+    applied.push(...results);
+    done += results.length;
+    events.progress({ target: 'netbox', phase: 'apply', done, total: work.length, message });
+  };
+  const deleted = new Set(work.filter((c) => c.action === 'delete').map((c) => c.address));
+  const cascaded = new Map<string, StepResult[]>();
+  try {
+    for (const run of runsOf(work)) {
+      const { type, action } = run[0];
+      if (action === 'delete' || action === 'replace') await deleteRun(http, ctx, run, deleted, cascaded, options, report);
+      if (action === 'create' || action === 'replace') await createRun(http, ctx, run, options, report);
+      if (action === 'update') await write(http, 'PATCH', run.map((c) => item(c, changedPayload(c, ctx), existingId(ctx, c))), options, (c, o) => ctx.created(c, Number(o.id)), report, `${type} update`);
+    }
+  } catch (error) {
+    if (error instanceof BatchFailedError) return { applied, failed: error.failure };
+    if (error instanceof TargetError) return { applied, failed: { address: work[done]?.address ?? '', action: work[done]?.action ?? 'noop', message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...(error.status ? { status: error.status } : {}) } };
+    throw error;
+  }
+  return { applied };
+}
+
+type Report = (results: StepResult[], message: string) => void;
+
+async function createRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], options: BulkWriteOptions, report: Report): Promise<void> {
+  const type = run[0].type;
+  const existing = type === 'dcim.interface' ? await findTemplateInterfaces(http, ctx, run) : new Map<string, number>();
+  const adopt = run.filter((c) => existing.has(c.address));
+  const create = run.filter((c) => !existing.has(c.address));
+  const learn = (c: ResourceChange, o: Json) => ctx.created(c, Number(o.id));
+  // A template-made interface: name and device are already right, the rest is diet's.
+  const templatePayload = (c: ResourceChange) => toNetboxPayload(type, without(c.after ?? {}, ['device', 'name']), (a) => ctx.id(a));
+  await write(http, 'PATCH', adopt.map((c) => item(c, templatePayload(c), existing.get(c.address))), options, learn, report, `${type} create (template interfaces)`);
+  await write(http, 'POST', create.map((c) => item(c, toNetboxPayload(type, c.after ?? {}, (a) => ctx.id(a)))), options, learn, report, `${type} create`);
+}
+
+async function deleteRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], deleted: ReadonlySet<string>, cascaded: Map<string, StepResult[]>, options: BulkWriteOptions, report: Report): Promise<void> {
+  const type = run[0].type;
+  const release: ChangeItem[] = [];
+  const remove: ChangeItem[] = [];
+  for (const c of run) {
+    const parent = cascadeParent(c);
+    if (c.action === 'delete' && parent && deleted.has(parent)) {
+      cascaded.set(parent, [...(cascaded.get(parent) ?? []), { address: c.address, action: c.action }]);
+      continue;
+    }
+    const device = String(c.before?.device ?? '');
+    if (c.action === 'delete' && type === 'dcim.interface' && ctx.isTemplateInterface(device, String(c.before?.name ?? ''))) {
+      const tags = ((c.before?.tags ?? []) as string[]).filter((t) => t !== ctx.ownershipTag);
+      release.push(item(c, toNetboxPayload(type, { description: '', tags }, (a) => ctx.id(a)), existingId(ctx, c)));
+    } else {
+      remove.push(item(c, {}, existingId(ctx, c)));
+    }
+  }
+  await write(http, 'PATCH', release, options, () => {}, report, `${type} delete (release template interfaces)`);
+  await write(http, 'DELETE', remove, options, (c) => ctx.deleted(c.address), report, `${type} delete`, (c) => cascaded.get(c.address) ?? []);
+}
+
+async function write(
+  http: NetboxHttp,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  items: readonly ChangeItem[],
+  options: BulkWriteOptions,
+  learn: (change: ResourceChange, answer: Json) => void,
+  report: Report,
+  message: string,
+  extra: (change: ResourceChange) => StepResult[] = () => [],
+): Promise<void> {
+  await writeInChunks(http, method, items, options, (chunk, answer) => {
+    const results: StepResult[] = [];
+    chunk.forEach((w, i) => {
+      const { change } = w as ChangeItem;
+      const id = answer[i]?.id ?? w.id;
+      if (method !== 'DELETE' && answer[i]) learn(change, answer[i]);
+      if (method === 'DELETE') learn(change, {});
+      results.push({ address: change.address, action: change.action, ...(id !== undefined && method !== 'DELETE' ? { remoteId: String(id) } : {}) }, ...extra(change));
+    });
+    report(results, message);
+  });
+}
+
+type ChangeItem = WriteItem & { readonly change: ResourceChange };
+
+function item(change: ResourceChange, payload: Json, id?: number): ChangeItem {
+  return { address: change.address, type: change.type, key: change.key, action: change.action, payload, ...(id !== undefined ? { id } : {}), change };
+}
+
+function existingId(ctx: ApplyContext, c: ResourceChange): number {
+  const id = ctx.id(c.address);
+  if (id === undefined) throw new TargetError(`${c.type}[${c.key}] is no longer in NetBox`, 'it was deleted after the plan was made: run `diet plan --refresh live` again');
+  return id;
+}
+
+/** Only the top-level attributes that change: a PATCH leaves everything else as it is. */
+function changedPayload(c: ResourceChange, ctx: ApplyContext): Json {
+  const after: Attrs = c.after ?? {};
+  const names = new Set(c.attrChanges.map((a) => a.path.split('.')[0]).filter((n) => Object.hasOwn(after, n)));
+  const picked: Attrs = Object.fromEntries([...names].map((n) => [n, after[n]]));
+  return toNetboxPayload(c.type, picked, (a) => ctx.id(a));
+}
+
+/** The object whose deletion makes NetBox delete this one too (components go with their parent). */
+function cascadeParent(c: ResourceChange): string | undefined {
+  if (c.type === 'dcim.interface' && typeof c.before?.device === 'string') return formatAddress('netbox', 'dcim.device', c.before.device);
+  if (c.type === 'dcim.interface_template' && typeof c.before?.device_type === 'string') return formatAddress('netbox', 'dcim.device_type', c.before.device_type);
+  return undefined;
+}
+
+function runsOf(changes: readonly ResourceChange[]): ResourceChange[][] {
+  const runs: ResourceChange[][] = [];
+  for (const c of changes) {
+    const last = runs[runs.length - 1];
+    if (last && last[0].type === c.type && last[0].action === c.action) last.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+function without(attrs: Attrs, names: readonly string[]): Attrs {
+  return Object.fromEntries(Object.entries(attrs).filter(([k]) => !names.includes(k)));
+}

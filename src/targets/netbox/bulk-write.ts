@@ -1,0 +1,99 @@
+import { TargetError } from '../../diag/errors.js';
+import type { StepFailure } from '../live-target.js';
+import type { ChunkSizer } from './chunk-sizer.js';
+import type { HttpResult, NetboxHttp } from './netbox-http.js';
+import { unexpectedStatus } from './netbox-errors.js';
+import { endpointOf } from './netbox-endpoints.js';
+import { formatFieldErrors, parseObjectErrors } from './object-errors.js';
+
+export type Json = Record<string, unknown>;
+
+/** One object of a bulk request: its diet address, what is sent, and its NetBox id if it has one. */
+export interface WriteItem {
+  readonly address: string;
+  readonly type: string;
+  readonly key: string;
+  readonly action: StepFailure['action'];
+  readonly payload: Json;
+  readonly id?: number;
+}
+
+export interface BulkWriteOptions {
+  readonly sizer: ChunkSizer;
+  /** Bulk requests of one kind in flight at once. */
+  readonly parallel: number;
+  readonly now?: () => number;
+}
+
+/** A bulk request failed: what went wrong, tied to an object where NetBox said which. */
+export class BatchFailedError extends Error {
+  constructor(readonly failure: StepFailure) {
+    super(failure.message);
+  }
+}
+
+/**
+ * Writes objects of one type with one method as list requests (NetBox's bulk POST, PATCH
+ * and DELETE, each all-or-none), in chunks sized by the ChunkSizer, a few chunks in parallel.
+ * `onChunk` gets every successful chunk with NetBox's answer objects in request order. On the
+ * first failed chunk the remaining ones are not sent and a BatchFailedError is thrown once
+ * the chunks in flight have settled (their successes are still reported through `onChunk`).
+ */
+export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' | 'DELETE', items: readonly WriteItem[], options: BulkWriteOptions, onChunk: (chunk: readonly WriteItem[], answer: readonly Json[]) => void): Promise<void> {
+  if (items.length === 0) return;
+  const type = items[0].type;
+  const kind = `${method} ${type}`;
+  const path = endpointOf(type).path;
+  const now = options.now ?? Date.now;
+  let next = 0;
+  while (next < items.length) {
+    const wave: WriteItem[][] = [];
+    for (let i = 0; i < options.parallel && next < items.length; i++) {
+      const size = options.sizer.next(kind);
+      wave.push(items.slice(next, next + size));
+      next += size;
+    }
+    const outcomes = await Promise.all(
+      wave.map(async (chunk) => {
+        const started = now();
+        try {
+          const body = method === 'DELETE' ? chunk.map((item) => ({ id: item.id })) : chunk.map((item) => (item.id === undefined ? item.payload : { id: item.id, ...item.payload }));
+          const result = await http.request(method, path, body);
+          options.sizer.record(kind, chunk.length, now() - started);
+          if (result.status >= 200 && result.status < 300) {
+            onChunk(chunk, Array.isArray(result.body) ? (result.body as Json[]) : []);
+            return undefined;
+          }
+          return failureOf(http.baseUrl, method, path, chunk, result);
+        } catch (error) {
+          if (!(error instanceof TargetError)) throw error;
+          const unknown = method === 'DELETE' ? 'deleted' : method === 'POST' ? 'created' : 'updated';
+          return { address: chunk[0].address, action: chunk[0].action, message: `${error.message}; NetBox may still have ${unknown} the ${chunk.length} object(s) of this request`, hint: `${error.hint ?? ''}${error.hint ? '; ' : ''}run \`diet diff\` to see what NetBox holds now` } satisfies StepFailure;
+        }
+      }),
+    );
+    const failed = outcomes.find((o) => o !== undefined);
+    if (failed) throw new BatchFailedError(failed);
+  }
+}
+
+/** A non-2xx answer as a StepFailure: per object and field for 400, one line with a hint otherwise. */
+function failureOf(baseUrl: string, method: string, path: string, chunk: readonly WriteItem[], result: HttpResult): StepFailure {
+  if (result.status === 400) {
+    const errors = parseObjectErrors(result.body, chunk.map((item) => item.id));
+    const located = errors.filter((e) => e.index !== undefined && e.index < chunk.length);
+    if (located.length > 0) {
+      const lines = located.map((e) => `${label(chunk[e.index!])}: ${formatFieldErrors(e.fields)}`);
+      const first = chunk[located[0].index!];
+      const more = lines.length > 1 ? ` (and ${lines.length - 1} more: ${lines.slice(1, 4).join(' | ')}${lines.length > 4 ? ' | …' : ''})` : '';
+      return { address: first.address, action: first.action, message: `${lines[0]}${more}`, fields: located[0].fields, status: 400, hint: 'NetBox rejected the request as a whole (bulk writes are all-or-none): fix the spec or the object in NetBox, then plan again' };
+    }
+  }
+  const error = unexpectedStatus(baseUrl, method, path, result);
+  return { address: chunk[0].address, action: chunk[0].action, message: error.message, status: result.status, ...(error.hint ? { hint: error.hint } : {}) };
+}
+
+/** `dcim.device[leaf-01]`: the address without the target prefix, as NetBox people read it. */
+function label(item: WriteItem): string {
+  return `${item.type}[${item.key}]`;
+}
