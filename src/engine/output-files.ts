@@ -29,7 +29,12 @@ export function writeFileAtomic(path: string, text: string): void {
     writeFileSync(temp, text);
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    // The temp file may not exist, or its directory may not be one (ENOTDIR): best effort.
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // nothing to clean up
+    }
     throw new ConfigError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'choose a writable output location');
   }
 }
