@@ -41,6 +41,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('-q, --quiet', 'print only errors and the result')
     .option('-v, --verbose', 'print more detail')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  diet init lab && diet plan -f lab/diet.yaml
+  diet validate -f examples/128gpu
+  diet plan -f examples/128gpu -o plan.json --detailed-exitcode
+  diet show plan.json
+  diet export wiring -f examples/128gpu -o wiring/
+
+Run \`diet <command> --help\` for a command's options and examples.
+Exit codes: 0 success or no changes, 1 error, 2 changes present (--detailed-exitcode), 3 apply failed and was rolled back.`,
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
 

@@ -4,10 +4,14 @@ import { EXIT_OK } from '../exit-codes.js';
 import type { CommandRunner } from '../main.js';
 
 export function registerCatalogCommand(program: Command, run: CommandRunner): void {
-  const catalog = program.command('catalog').description('Show the built-in catalog: switch profiles, breakouts, server and NIC types');
+  const catalog = program
+    .command('catalog')
+    .description('Show the built-in catalog: switch profiles, breakouts, server and NIC types')
+    .addHelpText('after', '\nExamples:\n  diet catalog list\n  diet catalog list --json | jq \'.switch_types[].slug\'');
   catalog
     .command('list')
     .description('List the built-in device types, NIC types and breakouts')
+    .addHelpText('after', '\nExamples:\n  diet catalog list\n  diet catalog list --json | jq \'.breakouts[].id\'')
     .action(() =>
       run(async (output) => {
         const c = builtinCatalog();

@@ -8,7 +8,10 @@ import type { CommandRunner } from '../main.js';
 import { resolveSpecPaths } from '../spec-paths.js';
 
 export function registerExportCommand(program: Command, run: CommandRunner): void {
-  const exportCmd = program.command('export').description('Write artifacts computed from the spec: hhfab wiring, cable plan');
+  const exportCmd = program
+    .command('export')
+    .description('Write artifacts computed from the spec: hhfab wiring, cable plan')
+    .addHelpText('after', '\nExamples:\n  diet export wiring -f examples/128gpu -o wiring/\n  diet export cabling -f examples/128gpu -o cables.csv');
   exportCmd
     .command('wiring')
     .description('Write one hhfab wiring YAML per managed fabric: DIR/<fabric>.yaml')
@@ -32,6 +35,7 @@ export function registerExportCommand(program: Command, run: CommandRunner): voi
     .description('Write the cable plan as CSV: one row per cable with both ends and their roles')
     .option('-f, --file <path...>', 'spec files or directories (default: diet.yaml or spec/)')
     .option('-o, --output <file>', 'write to a file instead of standard output')
+    .addHelpText('after', '\nExamples:\n  diet export cabling -f examples/128gpu -o cables.csv\n  diet export cabling -f spec/ | column -s, -t')
     .action((opts: { file?: string[]; output?: string }) =>
       run(async (output) => {
         const spec = await expandSpec(resolveSpecPaths(opts.file));

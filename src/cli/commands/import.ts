@@ -10,7 +10,10 @@ import { EXIT_OK } from '../exit-codes.js';
 import type { CommandRunner } from '../main.js';
 
 export function registerImportCommand(program: Command, run: CommandRunner): void {
-  const importCmd = program.command('import').description('Convert plans from other tools into a diet spec');
+  const importCmd = program
+    .command('import')
+    .description('Convert plans from other tools into a diet spec')
+    .addHelpText('after', '\nExample:\n  diet import hnp ux_case_128gpu_odd_ports.yaml -o spec.yaml && diet plan -f spec.yaml');
   importCmd
     .command('hnp <case>')
     .description('Convert a hh-netbox-plugin DIET YAML plan (format v1 or v2) into a diet spec')

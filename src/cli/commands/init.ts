@@ -14,6 +14,7 @@ export function registerInitCommand(program: Command, run: CommandRunner): void 
     .command('init [dir]')
     .description('Write a small, valid starter spec (diet.yaml) to edit')
     .option('--force', 'overwrite an existing diet.yaml')
+    .addHelpText('after', '\nExamples:\n  diet init\n  diet init lab && diet plan -f lab/diet.yaml\n  diet init lab --force')
     .action((dir: string | undefined, opts: { force?: boolean }) =>
       run(async (output) => {
         const target = join(dir ?? '.', 'diet.yaml');

@@ -24,10 +24,14 @@ function pickCluster(store: StateStore, given: string | undefined): string {
 }
 
 export function registerStateCommand(program: Command, run: CommandRunner): void {
-  const state = program.command('state').description('Inspect what diet manages: resources of the last applied snapshot, plans and history');
+  const state = program
+    .command('state')
+    .description('Inspect what diet manages: resources of the last applied snapshot, plans and history')
+    .addHelpText('after', "\nExamples:\n  diet state list\n  diet state show 'netbox.dcim.device[leaf-01]'\n  diet state history -n 5 --state .diet/state.db");
   state
     .command('list')
     .description('List the resources diet manages (from the last applied snapshot)')
+    .addHelpText('after', '\nExamples:\n  diet state list\n  diet state list --cluster lab --json')
     .option('--cluster <name>', 'the cluster, when the state file holds several')
     .action((opts: { cluster?: string }) =>
       run(async (output, globals) =>
@@ -45,6 +49,7 @@ export function registerStateCommand(program: Command, run: CommandRunner): void
   state
     .command('show <address>')
     .description('Show one managed resource with its recorded attributes')
+    .addHelpText('after', "\nExamples:\n  diet state show 'netbox.dcim.device[leaf-01]'\n  diet state show 'kubernetes.wiring.githedgehog.com/Switch[frontend/leaf-01]' --json")
     .option('--cluster <name>', 'the cluster, when the state file holds several')
     .action((address: string, opts: { cluster?: string }) =>
       run(async (output, globals) =>
@@ -63,6 +68,7 @@ export function registerStateCommand(program: Command, run: CommandRunner): void
   state
     .command('history')
     .description('List saved plans and recorded events, newest first')
+    .addHelpText('after', '\nExamples:\n  diet state history\n  diet state history --cluster lab -n 5 --json')
     .option('--cluster <name>', 'only this cluster')
     .option('-n, --limit <n>', 'at most this many entries', '20')
     .action((opts: { cluster?: string; limit: string }) =>
