@@ -9,7 +9,7 @@ import { registerInitCommand } from './commands/init.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerShowCommand } from './commands/show.js';
 import { registerStateCommand } from './commands/state.js';
-import { registerValidateCommand } from './commands/validate.js';
+import { registerValidateCommand, validationDocument } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
 import { processOutput, type Output } from './output.js';
 
@@ -82,6 +82,8 @@ Exit codes: 0 success or no changes, 1 error, 2 changes present (--detailed-exit
 
 function reportError(error: unknown, output: Output): number {
   if (error instanceof SpecError) {
+    // The --json error document (docs/json-output.md), with the diagnostics as `diet validate --json` lists them.
+    if (output.json) output.out(JSON.stringify({ format_version: '1', error: { code: error.code, message: error.message, hint: error.hint ?? null }, diagnostics: validationDocument(error.diagnostics).diagnostics }, null, 2));
     output.err(renderDiagnosticsText(error.diagnostics, { color: output.color }));
     return EXIT_ERROR;
   }
