@@ -2,7 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { DietError, SpecError } from '../diag/errors.js';
 import { renderDiagnosticsText } from '../render/render-diagnostics.js';
 import { DIET_VERSION } from '../version.js';
+import { registerApplyCommand } from './commands/apply.js';
 import { registerCatalogCommand } from './commands/catalog.js';
+import { registerDiffCommand } from './commands/diff.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
@@ -67,7 +69,7 @@ Exit codes: 0 success or no changes, 1 error, 2 changes present (--detailed-exit
     }
   };
 
-  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand]) {
+  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerDiffCommand, registerApplyCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand]) {
     register(program, run);
   }
 

@@ -61,3 +61,10 @@ export class TargetError extends DietError {
     super(message, 'TARGET', hint);
   }
 }
+
+/** An apply that was not approved (no terminal to ask on, or an answer other than `yes`). */
+export class NotApprovedError extends DietError {
+  constructor(message: string, hint?: string) {
+    super(message, 'NOT_APPROVED', hint);
+  }
+}

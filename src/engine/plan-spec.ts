@@ -25,14 +25,15 @@ export function planIdOf(digest: string): string {
 
 /**
  * Compares the desired objects with the last applied snapshot in state (or nothing,
- * the first time) and builds the plan document. Pure apart from reading state.
+ * the first time) and builds the plan document. Pure apart from reading state. `inScope`
+ * restricts both sides to some addresses (`--target netbox`).
  */
-export function planAgainstState(spec: ExpandedSpec, store: StateStore | undefined): PlannedSpec {
+export function planAgainstState(spec: ExpandedSpec, store: StateStore | undefined, inScope: (address: string) => boolean = () => true): PlannedSpec {
   const graph = buildDesiredGraph(spec.desired, { typeOrder: resourceTypeOrder });
   if (hasErrors(graph.diagnostics)) throw new SpecError(graph.diagnostics);
   const snapshot = store?.managedResources(spec.model.name);
-  const observed: readonly ObservedResource[] = snapshot?.resources ?? [];
-  const changes = diffResources(spec.desired, observed, { schemas: resourceSchema });
+  const observed: readonly ObservedResource[] = (snapshot?.resources ?? []).filter((r) => inScope(r.address));
+  const changes = diffResources(spec.desired.filter((d) => inScope(d.address)), observed, { schemas: resourceSchema });
   const plan = createPlan({
     cluster: spec.model.name,
     changes,

@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { expandSpec } from '../../engine/expand-spec.js';
-import { planAgainstState } from '../../engine/plan-spec.js';
+import { parseTargetSelection } from '../../engine/live/target-selection.js';
 import { writeFileAtomic } from '../../engine/output-files.js';
 import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { openStateStore } from '../../state/index.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
 import type { CommandRunner } from '../main.js';
+import { makePlan, parseRefresh, savePlanRecord } from '../make-plan.js';
 import { resolveSpecPaths } from '../spec-paths.js';
 
 interface PlanOptions {
@@ -14,6 +15,8 @@ interface PlanOptions {
   out?: string;
   detailedExitcode?: boolean;
   detail: 'summary' | 'full';
+  refresh?: string;
+  target?: string;
 }
 
 export function registerPlanCommand(program: Command, run: CommandRunner): void {
@@ -24,6 +27,8 @@ export function registerPlanCommand(program: Command, run: CommandRunner): void 
     .option('-o, --out <file>', 'also write the plan document here (for `diet show` / `diet apply`)')
     .option('--detailed-exitcode', 'exit 2 when the plan has changes, 0 when it has none')
     .option('--detail <level>', 'summary: long lists of creates are counted per type; full: every object and attribute', 'summary')
+    .option('--refresh <baseline>', 'state: compare with the last applied state; live: read NetBox/Kubernetes and compare with what diet owns there', 'state')
+    .option('--target <target>', 'plan only netbox, only kubernetes, or all', 'all')
     .addHelpText(
       'after',
       `
@@ -34,20 +39,20 @@ Examples:
   diet plan -f examples/128gpu
   diet plan -f spec/ -o plan.json --detailed-exitcode
   diet plan -f spec/ --json | jq .topology
+  diet plan -f examples/128gpu --refresh live --target netbox -o plan.json
 
 Exit codes: 0 success (with --detailed-exitcode: no changes), 1 error, 2 changes present (--detailed-exitcode).`,
     )
     .action((opts: PlanOptions) =>
       run(async (output, globals) => {
+        const refresh = parseRefresh(opts.refresh, 'state');
+        const selection = parseTargetSelection(opts.target);
         const spec = await expandSpec(resolveSpecPaths(opts.file));
         const store = openStateStore(globals.state);
         let planned;
         try {
-          planned = planAgainstState(spec, store);
-          if (!store.getPlan(planned.planId)) {
-            const s = planned.document.summary;
-            store.savePlan({ id: planned.planId, cluster: spec.model.name, createdAt: new Date().toISOString(), digest: planned.document.digest, document: planned.text, summary: { add: s.add, change: s.change, destroy: s.destroy } });
-          }
+          planned = (await makePlan(spec, store, globals, output, refresh, selection)).planned;
+          savePlanRecord(store, planned, spec.model.name);
         } finally {
           store.close();
         }

@@ -1,0 +1,21 @@
+import { TargetError } from '../../diag/errors.js';
+import type { LiveObject } from '../../targets/live-target.js';
+
+/**
+ * The refusal when desired objects already exist live without diet's ownership marker: diet
+ * never updates, deletes or silently takes over an object it did not create.
+ */
+export function collisionError(collisions: readonly LiveObject[], cluster: string): TargetError {
+  const first = collisions[0];
+  const more = collisions.length > 1 ? ` (and ${collisions.length - 1} more: ${collisions.slice(1, 4).map((c) => c.address).join(', ')}${collisions.length > 4 ? ', …' : ''})` : '';
+  const marker = first.target === 'netbox' ? `the tag diet-${cluster}` : `diet's labels for cluster ${cluster}`;
+  return new TargetError(
+    `${first.address} already exists${first.remoteId ? ` (id ${first.remoteId})` : ''} but is not managed by diet: it lacks ${marker}${more}; diet will not overwrite or delete it`,
+    `rename the object in the spec, or rename/remove it in ${first.target === 'netbox' ? 'NetBox' : 'Kubernetes'}; to hand it over to diet on purpose, give it ${marker} there (see docs/netbox.md, "Adoption")`,
+  );
+}
+
+/** One warning line per collision, for `diet diff`. */
+export function collisionLines(collisions: readonly LiveObject[], cluster: string): string[] {
+  return collisions.map((c) => `! ${c.address} exists${c.remoteId ? ` (id ${c.remoteId})` : ''} but is not managed by diet (no ${c.target === 'netbox' ? `tag diet-${cluster}` : 'diet labels'}); apply would refuse to create it`);
+}
