@@ -2,7 +2,7 @@ import { TargetError } from '../../../diag/errors.js';
 import { isAttrObject } from '../../../plan/attr-object.js';
 import type { Attrs, ResourceChange } from '../../../resource/resource.js';
 import type { ApplyEvents, ApplyOutcome, LiveObject, StepFailure, StepResult } from '../../live-target.js';
-import { FABRIC_LABEL } from '../desired.js';
+import { CLUSTER_LABEL, FABRIC_LABEL } from '../desired.js';
 import { runBounded } from './bounded.js';
 import { describeFailure, type KubeFailure } from './kube-errors.js';
 import { kindOfType, objectPath, type KindInfo } from './kube-kinds.js';
@@ -67,6 +67,12 @@ function checkedStep(ctx: FabricContext, change: ResourceChange, observed: Reado
   const labels = isAttrObject(change.after?.metadata) && isAttrObject(change.after.metadata.labels) ? change.after.metadata.labels : undefined;
   if (change.after && labels?.[FABRIC_LABEL] !== ctx.fabric) throw new TargetError(`${change.address}: the object is not labelled ${FABRIC_LABEL}=${ctx.fabric}; refusing to write it`);
   const live = observed.get(change.address);
+  const liveLabels = isAttrObject(live?.attrs.metadata) && isAttrObject(live.attrs.metadata.labels) ? live.attrs.metadata.labels : {};
+  const otherFabric = liveLabels[FABRIC_LABEL] !== undefined && liveLabels[FABRIC_LABEL] !== ctx.fabric;
+  const otherCluster = liveLabels[CLUSTER_LABEL] !== undefined && labels !== undefined && liveLabels[CLUSTER_LABEL] !== labels[CLUSTER_LABEL];
+  if (live && !live.owned && (otherFabric || otherCluster)) {
+    throw new TargetError(`${change.address} belongs to diet fabric ${String(liveLabels[FABRIC_LABEL] ?? '?')} of cluster ${String(liveLabels[CLUSTER_LABEL] ?? '?')}; refusing to touch it from fabric ${ctx.fabric}`, 'two fabrics on one API server must not share object names; give each fabric its own cluster');
+  }
   if ((change.action === 'delete' || change.action === 'replace') && live && !live.owned) throw new TargetError(`${change.address} is not owned by diet (fabric ${ctx.fabric}); refusing to delete it`);
   return { change, kind, name: change.key.slice(ctx.fabric.length + 1) };
 }
@@ -131,7 +137,10 @@ function connectionType(attrs: Attrs | undefined): string {
 
 function toStepFailure(step: Step, error: unknown): StepFailure {
   const base = { address: step.change.address, action: step.change.action };
-  if (error instanceof StepError) return { ...base, message: error.failure.message, status: error.failure.status, ...(error.failure.fields ? { fields: error.failure.fields } : {}) };
-  if (error instanceof TargetError) return { ...base, message: error.message, ...(error.status ? { status: error.status } : {}) };
+  if (error instanceof StepError) {
+    const f = error.failure;
+    return { ...base, message: f.message, status: f.status, ...(f.fields ? { fields: f.fields } : {}), ...(f.hint ? { hint: f.hint } : {}) };
+  }
+  if (error instanceof TargetError) return { ...base, message: error.message, ...(error.status ? { status: error.status } : {}), ...(error.hint ? { hint: error.hint } : {}) };
   return { ...base, message: error instanceof Error ? error.message : String(error) };
 }

@@ -29,6 +29,12 @@ export function describeFailure(res: KubeResponse, what: string, context: { read
   const head = `${res.status} ${REASONS[res.status] ?? s.reason ?? 'Error'}`;
   const causes = s.details?.causes ?? [];
   const message = s.message ?? '';
+  // Server-side apply answers a field the CRD lacks with a 500 that is not transient.
+  const undeclared = /: (\.[^\s:]+): field not declared in schema/.exec(message);
+  if (undeclared) {
+    const field = undeclared[1].replace(/^\./, '');
+    return { status: res.status, message: `${head}: ${what}: ${field}: field not declared in the CRD schema`, hint: "the cluster's Hedgehog CRDs do not know this field; upgrade them, or use a diet release that matches", fields: { [field]: ['field not declared in schema'] } };
+  }
   switch (res.status) {
     case 401:
       return { status: 401, message: `${head}: the API server at ${context.server} rejected the token of fabric ${context.fabric}`, hint: `check the token in the environment variable named by fabrics.${context.fabric}.kubernetes.tokenEnv` };
