@@ -50,3 +50,19 @@ const growth = large.ms / small.ms;
 const objectGrowth = large.objects / small.objects;
 console.log(`\nGrowth 1024 → 4096 servers: objects ×${objectGrowth.toFixed(2)}, time ×${growth.toFixed(2)} (linear ≈ ×${objectGrowth.toFixed(2)}; time/object ratio ${(growth / objectGrowth).toFixed(2)})`);
 console.log(`Peak memory at 4096 servers: ${large.maxRssMiB.toFixed(0)} MiB of the 1024 MiB target (${(large.maxRssMiB / 1024).toFixed(2)}).`);
+
+// ---------------------------------------------------------------- Kubernetes apply (live server)
+// A separate section: it needs the local kube-apiserver (scripts/services.sh install|start kube,
+// done by bench/kube-apply.js) and takes the kube lock the live tests use. It runs in its own
+// process; a failure is reported and fails the benchmark. DIET_BENCH_SKIP_KUBE=1 leaves it out.
+console.log(`\n${'='.repeat(100)}\n`);
+if (process.env.DIET_BENCH_SKIP_KUBE === '1') {
+  console.log('Kubernetes apply benchmark: left out (DIET_BENCH_SKIP_KUBE=1).');
+} else {
+  try {
+    execFileSync(process.execPath, [join(here, 'kube-apply.js')], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    console.error(`Kubernetes apply benchmark failed:\n${String(e.stderr ?? e.message).split('\n').slice(-20).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
