@@ -3,6 +3,7 @@
  * package, beside src/ and dist/, so `../../schemas` resolves from either.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Ajv, type ValidateFunction } from 'ajv';
 
 export type SpecKind = 'Cluster' | 'Fabric' | 'Catalog';
@@ -21,10 +22,15 @@ export interface SchemaValidators {
 
 /** Standalone validators written by the build (scripts/precompile-schemas.js), if present. */
 type Precompiled = Record<SpecKind | 'envelope', ValidateFunction>;
-const precompiled: Precompiled | undefined = await import(new URL('./precompiled-schemas.js', import.meta.url).href).then(
-  (m: Precompiled) => m,
-  () => undefined,
-);
+const precompiled = loadPrecompiled();
+
+function loadPrecompiled(): Precompiled | undefined {
+  try {
+    return createRequire(import.meta.url)('./precompiled-schemas.cjs') as Precompiled;
+  } catch {
+    return undefined;
+  }
+}
 
 let compiled: SchemaValidators | undefined;
 
