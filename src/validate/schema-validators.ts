@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, ValidateFunction } from 'ajv';
 
 export type SpecKind = 'Cluster' | 'Fabric' | 'Catalog';
 
@@ -48,6 +48,8 @@ export function schemaValidators(): SchemaValidators {
   }
   // verbose: errors carry the failing value and its schema, which the messages use
   // (titles of objects, allowed keys for typo hints, descriptions of patterns).
+  // ajv itself is loaded only when the build's precompiled validators are absent.
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
   const ajv = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true });
   compiled = {
     envelope: ajv.compile(readSchema('envelope')),
