@@ -12,6 +12,7 @@ export class ApplyContext {
   private readonly ids = new Map<string, number>();
   private readonly deviceTypeOf = new Map<string, string>();
   private readonly templates = new Set<string>();
+  private readonly templatesPerType = new Map<string, number>();
   /** Slug of the ownership tag (the only tag diet creates or owns). */
   private tag: string | undefined;
 
@@ -42,9 +43,12 @@ export class ApplyContext {
   }
 
   hasTemplates(deviceType: string | undefined): boolean {
-    if (deviceType === undefined) return false;
-    for (const key of this.templates) if (key.startsWith(`${deviceType}:`)) return true;
-    return false;
+    return this.templateCount(deviceType) > 0;
+  }
+
+  /** Interface templates of a device type: what NetBox instantiates with each new device. */
+  templateCount(deviceType: string | undefined): number {
+    return deviceType === undefined ? 0 : (this.templatesPerType.get(deviceType) ?? 0);
   }
 
   /** Whether NetBox made this interface from its device's type (then diet releases it instead of deleting it). */
@@ -63,7 +67,11 @@ export class ApplyContext {
 
   private learn(type: string, key: string, attrs: Record<string, unknown>): void {
     if (type === 'dcim.device' && typeof attrs.device_type === 'string') this.deviceTypeOf.set(key, attrs.device_type);
-    if (type === 'dcim.interface_template') this.templates.add(key);
+    if (type === 'dcim.interface_template' && !this.templates.has(key)) {
+      this.templates.add(key);
+      const deviceType = typeof attrs.device_type === 'string' ? attrs.device_type : key.slice(0, key.lastIndexOf(':'));
+      this.templatesPerType.set(deviceType, (this.templatesPerType.get(deviceType) ?? 0) + 1);
+    }
     if (type === 'extras.tag') this.tag = key;
   }
 }

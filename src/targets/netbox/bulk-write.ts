@@ -16,6 +16,8 @@ export interface WriteItem {
   readonly action: StepFailure['action'];
   readonly payload: Json;
   readonly id?: number;
+  /** Relative cost for NetBox (default 1; a device weighs 1 + its interface templates). */
+  readonly weight?: number;
 }
 
 export interface BulkWriteOptions {
@@ -49,9 +51,14 @@ export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' |
   while (next < items.length) {
     const wave: WriteItem[][] = [];
     for (let i = 0; i < options.parallel && next < items.length; i++) {
-      const size = options.sizer.next(kind);
-      wave.push(items.slice(next, next + size));
-      next += size;
+      const budget = options.sizer.next(kind);
+      const chunk: WriteItem[] = [items[next++]];
+      let weight = items[next - 1].weight ?? 1;
+      while (next < items.length && chunk.length < options.sizer.maxObjects && weight + (items[next].weight ?? 1) <= budget) {
+        weight += items[next].weight ?? 1;
+        chunk.push(items[next++]);
+      }
+      wave.push(chunk);
     }
     const outcomes = await Promise.all(
       wave.map(async (chunk) => {
@@ -59,7 +66,7 @@ export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' |
         try {
           const body = method === 'DELETE' ? chunk.map((item) => ({ id: item.id })) : chunk.map((item) => (item.id === undefined ? item.payload : { id: item.id, ...item.payload }));
           const result = await http.request(method, path, body);
-          options.sizer.record(kind, chunk.length, now() - started);
+          options.sizer.record(kind, chunk.reduce((sum, item) => sum + (item.weight ?? 1), 0), now() - started);
           if (result.status >= 200 && result.status < 300) {
             onChunk(chunk, Array.isArray(result.body) ? (result.body as Json[]) : []);
             return undefined;

@@ -1,7 +1,7 @@
 import type { NetboxConfig } from '../../config/target-config.js';
 import type { LiveTarget } from '../live-target.js';
 import { applyNetbox } from './apply-netbox.js';
-import { ChunkSizer, DEFAULT_CHUNKING, type ChunkSizerOptions } from './chunk-sizer.js';
+import { ChunkSizer, type ChunkSizerOptions } from './chunk-sizer.js';
 import { NetboxHttp, type NetboxHttpOptions } from './netbox-http.js';
 import { probeNetbox } from './probe-netbox.js';
 import { readNetbox } from './read-netbox.js';
@@ -20,7 +20,7 @@ export interface NetboxTarget extends LiveTarget {
 /** The live NetBox target: version probe, owned-object read, bulk apply. */
 export function createNetboxTarget(config: NetboxConfig, options: NetboxTargetOptions = {}): NetboxTarget {
   const http = new NetboxHttp(config, options);
-  const sizer = new ChunkSizer({ ...DEFAULT_CHUNKING, ...options.chunking });
+  const sizer = ChunkSizer.forTimeout(config.timeoutMs, options.chunking);
   const writeParallel = options.writeParallel ?? 2;
   return {
     name: 'netbox',

@@ -49,7 +49,7 @@ export function unexpectedStatus(baseUrl: string, method: string, path: string, 
 
 /** A short, single-line description from a NetBox error body: `detail`, `error`, or the text. */
 export function detailOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return oneLine(body.startsWith('<') ? htmlTitle(body) : body);
+  if (typeof body === 'string') return body.trim() === '' ? undefined : oneLine(body.trimStart().startsWith('<') ? htmlTitle(body) : body);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const record = body as Record<string, unknown>;
   for (const key of ['detail', 'error', 'exception']) if (typeof record[key] === 'string' && record[key] !== '') return oneLine(record[key] as string);
