@@ -1,6 +1,7 @@
 import type { TargetConfig } from '../config/target-config.js';
 import { ConfigError } from '../diag/errors.js';
 import { parseAddress } from '../resource/address.js';
+import { createKubernetesTarget, type KubernetesTargetOptions } from './kubernetes/live/create-kubernetes-target.js';
 import type { LiveTarget } from './live-target.js';
 import { createNetboxTarget, type NetboxTargetOptions } from './netbox/create-netbox-target.js';
 
@@ -14,6 +15,7 @@ export interface BoundTarget {
 
 export interface LiveTargetOptions {
   readonly netbox?: NetboxTargetOptions;
+  readonly kubernetes?: KubernetesTargetOptions;
 }
 
 /**
@@ -26,9 +28,11 @@ export function createLiveTargets(config: TargetConfig, fabrics: readonly string
   if (config.netbox) {
     bound.push({ target: createNetboxTarget(config.netbox, options.netbox), scope: 'netbox', handles: (address) => address.startsWith('netbox.') });
   }
-  // Kubernetes targets are added here once src/targets/kubernetes/live/create-kubernetes-target.ts
-  // exists; until then a Kubernetes change finds no target and missingTargetError refuses it.
-  void fabrics;
+  for (const fabric of fabrics) {
+    const kubernetes = config.kubernetes.get(fabric);
+    if (!kubernetes) continue;
+    bound.push({ target: createKubernetesTarget(kubernetes, options.kubernetes), scope: `kubernetes/${fabric}`, handles: (address) => fabricOf(address) === fabric });
+  }
   return bound;
 }
 
