@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * tests of batching, id resolution and error handling. It mimics the behaviour diet relies
  * on: bulk list writes (all-or-none, 4.7 error shape), uniqueness of slugs, device names per
  * site, interface names per device and cable ends, interface instantiation from templates,
- * component cascade on device delete, 409 on protected deletes, choice fields as
+ * component cascade on device delete, 409 on protected deletes, bulk-update answers not in
+ * request order, choice fields as
  * `{value, label}`, nested references, `?tag=` (400 for an unknown tag), paging.
  * Live behaviour is covered by the tests against the real NetBox (test/live/).
  */
@@ -88,6 +89,8 @@ export class FakeNetbox {
         return send(res, 204, undefined);
       }
       const out = items.map((item) => (req.method === 'POST' ? this.create(table, item) : this.update(table, item)));
+      // Like NetBox, a bulk update answers in list order (by id here), not in request order.
+      if (req.method !== 'POST') out.sort((x, y) => y.id - x.id);
       return send(res, req.method === 'POST' ? 201 : 200, out.map((o) => this.serialize(table, o)));
     } finally {
       this.inFlight--;

@@ -95,9 +95,10 @@ async function write(
     const results: StepResult[] = [];
     chunk.forEach((w, i) => {
       const { change } = w as ChangeItem;
-      const id = answer[i]?.id ?? w.id;
-      if (method !== 'DELETE' && answer[i]) learn(change, answer[i]);
-      if (method === 'DELETE') learn(change, {});
+      // Bulk create answers in request order; bulk update answers in NetBox's list order, so
+      // an updated object is known by the id diet sent, never by its position in the answer.
+      const id = method === 'POST' ? createdId(w, answer[i]) : w.id;
+      learn(change, { id });
       results.push({ address: change.address, action: change.action, ...(id !== undefined && method !== 'DELETE' ? { remoteId: String(id) } : {}) }, ...extra(change));
     });
     report(results, message);
@@ -105,6 +106,16 @@ async function write(
 }
 
 type ChangeItem = WriteItem & { readonly change: ResourceChange };
+
+/** The id NetBox gave a created object, checked against the name diet sent. */
+function createdId(item: WriteItem, answer: Json | undefined): number {
+  const name = item.payload.name ?? item.payload.slug;
+  const answered = answer?.name ?? answer?.slug;
+  if (typeof answer?.id !== 'number' || (name !== undefined && answered !== undefined && name !== answered)) {
+    throw new TargetError(`NetBox answered the bulk create of ${item.type} objects in an unexpected order (at ${item.address})`, 'this NetBox version is not supported for bulk creates; please report it with the NetBox version');
+  }
+  return answer.id;
+}
 
 function item(change: ResourceChange, payload: Json, id?: number): ChangeItem {
   return { address: change.address, type: change.type, key: change.key, action: change.action, payload, ...(id !== undefined ? { id } : {}), change };
