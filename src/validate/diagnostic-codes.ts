@@ -41,7 +41,7 @@ export const REFERENCE_CODES = {
 
 export const RULE_CODES = {
   portSpec: { code: 'DIET-R201', severity: 'error', meaning: 'a zone port spec is not valid', hint: 'write N, A-B or A-B:S, comma-separated, ports 1-1024' },
-  portNotOnDevice: { code: 'DIET-R202', severity: 'error', meaning: 'a zone names a port the switch type does not have', hint: 'use data ports of the switch type (`diet catalog show <type>`)' },
+  portNotOnDevice: { code: 'DIET-R202', severity: 'error', meaning: 'a zone names a port the switch type does not have', hint: 'use data ports of the switch type (`diet catalog list` shows the port counts)' },
   breakoutNotSupported: { code: 'DIET-R203', severity: 'error', meaning: "a zone's breakout is not a mode its ports support", hint: 'choose a breakout the port supports or move the zone to other ports' },
   zoneOverlap: { code: 'DIET-R204', severity: 'warning', meaning: 'two zones of a switch class share ports (an error with planner.zoneOverlap: error)', hint: 'give each zone its own ports' },
   customOrder: { code: 'DIET-R205', severity: 'error', meaning: 'a custom-strategy zone has no order, or the order is not a permutation of its ports', hint: 'list every port of the zone exactly once in order' },
