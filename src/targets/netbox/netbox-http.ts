@@ -2,7 +2,7 @@ import type { NetboxConfig } from '../../config/target-config.js';
 import { limitConcurrency, type ConcurrencyLimit } from './limit-concurrency.js';
 import { transportError, unexpectedStatus } from './netbox-errors.js';
 import { retryDelayMs, shouldRetry, type RetryPolicy } from './retry-policy.js';
-import { insecureDispatcher } from './insecure-dispatcher.js';
+import { netboxDispatcher } from './netbox-dispatcher.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
@@ -54,7 +54,7 @@ export class NetboxHttp {
     this.random = options.random ?? Math.random;
     // v2 tokens (nbt_<key>.<secret>) are Bearer tokens; v1 tokens use the Token keyword.
     this.authorization = `${config.token.startsWith('nbt_') ? 'Bearer' : 'Token'} ${config.token}`;
-    this.dispatcher = config.verifyTls || !this.baseUrl.startsWith('https:') ? undefined : insecureDispatcher();
+    this.dispatcher = netboxDispatcher(config.verifyTls || !this.baseUrl.startsWith('https:'));
   }
 
   get(path: string): Promise<HttpResult> {
