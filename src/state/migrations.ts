@@ -11,14 +11,12 @@ import type Database from 'better-sqlite3';
  * journal_mode`, no `VACUUM`, no `PRAGMA foreign_keys` (all are ignored or refused
  * inside a transaction); a table rebuild must end with `PRAGMA foreign_key_check`.
  *
- * Reserved for the next migrations (not built yet; whoever adds them appends to the
+ * Reserved for the next migration (not built yet; whoever adds it appends to the
  * list below and bumps nothing else, STATE_SCHEMA_VERSION follows the list):
- *   v2 apply journal: `apply_runs` (id, cluster, plan_id, started_at, finished_at,
+ *   v3 apply journal: `apply_runs` (id, cluster, plan_id, started_at, finished_at,
  *      outcome) and `apply_steps` (run_id, seq, address, action, phase
  *      intended → sent → confirmed | failed, request/response JSON), so that
  *      `diet apply --recover` can resume or roll back an interrupted apply.
- *   v3 locks: `locks` (cluster primary key, holder, pid, host, started_at,
- *      heartbeat_at) for `diet lock status | break` with staleness by heartbeat age.
  */
 export interface StateMigration {
   /** The user_version the file has after this migration ran. */
@@ -91,9 +89,39 @@ const initialSchema: StateMigration = {
   },
 };
 
+/**
+ * Locks: one row per (cluster, scope) held by a running diet command. `scope` is what the
+ * command works on — `netbox` or `kubernetes/<fabric>` — so applies to different fabrics of
+ * a cluster may run side by side while two applies touching the same one cannot. All rows
+ * of one acquisition share a random `token`: heartbeats, release and `diet lock break` act
+ * on exactly the rows they saw, never on a lock taken again by someone else since.
+ */
+const locks: StateMigration = {
+  version: 2,
+  name: 'locks',
+  up: (db) => {
+    db.exec(`
+      CREATE TABLE locks (
+        cluster      TEXT    NOT NULL,
+        scope        TEXT    NOT NULL,
+        token        TEXT    NOT NULL,
+        holder       TEXT    NOT NULL,
+        pid          INTEGER NOT NULL,
+        host         TEXT    NOT NULL,
+        command      TEXT    NOT NULL,
+        started_at   TEXT    NOT NULL,
+        heartbeat_at TEXT    NOT NULL,
+        PRIMARY KEY (cluster, scope)
+      ) STRICT;
+      CREATE INDEX locks_by_token ON locks (token);
+    `);
+  },
+};
+
 export const STATE_MIGRATIONS: readonly StateMigration[] = [
   initialSchema,
-  // v2 apply journal and v3 locks go here (see the note at the top of this file).
+  locks,
+  // v3 apply journal goes here (see the note at the top of this file).
 ];
 
 /** The schema version this diet writes and reads. */

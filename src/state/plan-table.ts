@@ -41,6 +41,9 @@ export class PlanTable {
    * Stores a plan. Saving the same id again with the same digest is a no-op (re-running
    * `diet plan` on an unchanged spec yields the same plan); a different digest under a
    * known id is refused rather than silently replacing what a reviewer may have seen.
+   * `BEGIN IMMEDIATE`: the lookup and the insert happen under the write lock, so a
+   * concurrent writer cannot slip in between (a deferred read-then-write transaction
+   * would fail with SQLITE_BUSY_SNAPSHOT instead of waiting).
    */
   save(plan: PlanInput): PlanRecord {
     return this.db.transaction(() => {
@@ -56,7 +59,7 @@ export class PlanTable {
       this.insert.run(plan.id, plan.cluster, plan.createdAt, plan.digest, plan.document, s?.add ?? null, s?.change ?? null, s?.destroy ?? null);
       const { id, cluster, createdAt, digest, document } = plan;
       return { id, cluster, createdAt, digest, document, ...(s ? { summary: { add: s.add, change: s.change, destroy: s.destroy } } : {}) };
-    })();
+    }).immediate();
   }
 
   /** Exact id first, then a unique prefix; undefined when nothing matches. */

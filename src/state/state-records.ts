@@ -99,3 +99,37 @@ export interface EventRecord {
   readonly kind: string;
   readonly detail: Attrs;
 }
+
+/** A lock request: every scope is taken, or none (see `StateStore.acquireLock`). */
+export interface LockInput {
+  readonly cluster: string;
+  /** `netbox` or `kubernetes/<fabric>`; at least one. */
+  readonly scopes: readonly string[];
+  /** Random, chosen by the caller; identifies this acquisition for heartbeat, release and break. */
+  readonly token: string;
+  /** `user@host`, shown to whoever finds the lock held. */
+  readonly holder: string;
+  readonly pid: number;
+  readonly host: string;
+  /** The command line that holds the lock, e.g. `diet apply plan.json`. */
+  readonly command: string;
+  /** ISO 8601; also the first heartbeat. */
+  readonly at: string;
+}
+
+export interface LockRecord {
+  readonly cluster: string;
+  readonly scope: string;
+  readonly token: string;
+  readonly holder: string;
+  readonly pid: number;
+  readonly host: string;
+  readonly command: string;
+  readonly startedAt: string;
+  readonly heartbeatAt: string;
+}
+
+/** Either every scope asked for is now held (`acquired`), or nothing was written and `conflicts` holds what is in the way. */
+export type LockAcquisition =
+  | { readonly acquired: true; readonly locks: readonly LockRecord[] }
+  | { readonly acquired: false; readonly conflicts: readonly LockRecord[] };

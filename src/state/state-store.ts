@@ -1,12 +1,16 @@
 import type Database from 'better-sqlite3';
 import { StateError } from '../diag/errors.js';
 import { EventTable } from './event-table.js';
+import { LockTable } from './lock-table.js';
 import { PlanTable } from './plan-table.js';
 import { SnapshotTable } from './snapshot-table.js';
 import { guardSqlite } from './sqlite-failure.js';
 import type {
   EventInput,
   EventRecord,
+  LockAcquisition,
+  LockInput,
+  LockRecord,
   PlanInput,
   PlanListing,
   PlanRecord,
@@ -41,8 +45,23 @@ export interface StateStore {
   /** Newest first. */
   listEvents(cluster?: string, limit?: number): EventRecord[];
   /**
+   * Takes every scope of the request in one transaction, or none: when any scope is held
+   * under another token, nothing is written and the conflicting locks are returned.
+   */
+  acquireLock(lock: LockInput): LockAcquisition;
+  /** Refreshes the heartbeat of the token's rows; 0 means the lock is gone (broken). */
+  heartbeatLock(token: string, at: string): number;
+  /** Deletes the token's rows; returns how many there were. */
+  releaseLock(token: string): number;
+  /** Deletes exactly the given locks, each only while it still has the token it was listed with. */
+  breakLocks(locks: readonly Pick<LockRecord, 'cluster' | 'scope' | 'token'>[]): number;
+  /** Sorted by cluster, then scope. */
+  listLocks(cluster?: string): LockRecord[];
+  /**
    * Runs `fn` in one transaction (nested calls become savepoints), so a caller can
-   * record e.g. the applied snapshot and its history event atomically.
+   * record e.g. the applied snapshot and its history event atomically. The write lock is
+   * taken at the start (`BEGIN IMMEDIATE`): what `fn` reads cannot be changed by another
+   * process before its writes commit.
    */
   transaction<T>(fn: () => T): T;
   close(): void;
@@ -53,6 +72,7 @@ export class SqliteStateStore implements StateStore {
   private readonly plans: PlanTable;
   private readonly snapshots: SnapshotTable;
   private readonly events: EventTable;
+  private readonly locks: LockTable;
 
   constructor(
     private readonly db: Database.Database,
@@ -61,6 +81,7 @@ export class SqliteStateStore implements StateStore {
     this.plans = new PlanTable(db);
     this.snapshots = new SnapshotTable(db);
     this.events = new EventTable(db);
+    this.locks = new LockTable(db);
   }
 
   get readonly(): boolean {
@@ -111,8 +132,24 @@ export class SqliteStateStore implements StateStore {
     return this.read('reading history', () => this.events.list(cluster, limit));
   }
 
+  acquireLock(lock: LockInput): LockAcquisition {
+    return this.write('taking a lock', () => this.locks.acquire(lock));
+  }
+  heartbeatLock(token: string, at: string): number {
+    return this.write('refreshing a lock', () => this.locks.heartbeat(token, at));
+  }
+  releaseLock(token: string): number {
+    return this.write('releasing a lock', () => this.locks.release(token));
+  }
+  breakLocks(locks: readonly Pick<LockRecord, 'cluster' | 'scope' | 'token'>[]): number {
+    return this.write('breaking locks', () => this.locks.breakLocks(locks));
+  }
+  listLocks(cluster?: string): LockRecord[] {
+    return this.read('listing locks', () => this.locks.list(cluster));
+  }
+
   transaction<T>(fn: () => T): T {
-    return this.write('writing state', () => this.db.transaction(fn)());
+    return this.write('writing state', () => this.db.transaction(fn).immediate());
   }
 
   close(): void {
