@@ -8,6 +8,7 @@ import { registerDiffCommand } from './commands/diff.js';
 import { registerExportCommand } from './commands/export.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInitCommand } from './commands/init.js';
+import { registerLockCommand } from './commands/lock.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerShowCommand } from './commands/show.js';
 import { registerStateCommand } from './commands/state.js';
@@ -69,7 +70,7 @@ Exit codes: 0 success or no changes, 1 error, 2 changes present (--detailed-exit
     }
   };
 
-  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerDiffCommand, registerApplyCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand]) {
+  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerDiffCommand, registerApplyCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand, registerLockCommand]) {
     register(program, run);
   }
 

@@ -2,13 +2,15 @@ import type { Command } from 'commander';
 import { NotApprovedError } from '../../diag/errors.js';
 import { expandSpec } from '../../engine/expand-spec.js';
 import { applyPlan, type ApplyResult } from '../../engine/live/apply-plan.js';
-import { parseTargetSelection } from '../../engine/live/target-selection.js';
+import { parseTargetSelection, selects } from '../../engine/live/target-selection.js';
+import type { HeldLock } from '../../engine/lock/acquire-lock.js';
 import { planIdOf } from '../../engine/plan-spec.js';
 import { loadSavedPlan } from '../../engine/saved-plan.js';
 import type { PlanDocument } from '../../plan/plan-document.js';
 import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { openStateStore } from '../../state/index.js';
+import { lockForCommand, releaseCommandLock } from '../command-lock.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { liveTargetsFor } from '../live-targets.js';
 import type { CommandRunner } from '../main.js';
@@ -24,6 +26,7 @@ interface ApplyOptions {
   target?: string;
   refresh?: string;
   detail: string;
+  lockTimeout?: string;
 }
 
 export function registerApplyCommand(program: Command, run: CommandRunner): void {
@@ -35,23 +38,28 @@ export function registerApplyCommand(program: Command, run: CommandRunner): void
     .option('--target <target>', 'when planning here: netbox, kubernetes or all', 'all')
     .option('--refresh <baseline>', 'when planning here: compare with live (default) or state', 'live')
     .option('--detail <level>', 'summary or full, as for `diet plan`', 'summary')
+    .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another apply on the same cluster/fabric to finish; 0 fails at once', '0')
     .addHelpText(
       'after',
       `
 A saved plan is applied as it is, after checking that nothing it was based on changed
-(a stale plan is refused). Every change needs a configured target: a plan with Kubernetes
-changes for a fabric without Kubernetes settings is refused before anything is written.
+(a stale plan is refused). One apply per cluster (per fabric when the plan touches only
+some) runs at a time: the state lock is taken before anything is read (see \`diet lock\`).
+Every change needs a configured target: a plan with Kubernetes changes for a fabric
+without Kubernetes settings is refused before anything is written.
 
 Examples:
   diet apply -f examples/128gpu --target netbox
   diet plan -f spec/ --refresh live -o plan.json && diet apply plan.json
   diet apply 3f2a9c1d0b7e --json
+  diet apply plan.json --lock-timeout 5m
 
 Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not updated then).`,
     )
     .action((ref: string | undefined, opts: ApplyOptions) =>
       run(async (output, globals) => {
         const store = openStateStore(globals.state);
+        let lock: HeldLock | undefined;
         try {
           let document: PlanDocument;
           let made: CommandPlan | undefined;
@@ -59,7 +67,9 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
             document = loadSavedPlan(ref, () => openStateStore(globals.state, { readonly: true })).document;
           } else {
             const spec = await expandSpec(resolveSpecPaths(opts.file));
-            made = await makePlan(spec, store, globals, output, parseRefresh(opts.refresh, 'live'), parseTargetSelection(opts.target));
+            const selection = parseTargetSelection(opts.target);
+            lock = await lockForCommand(store, output, spec.model.name, spec.desired.filter((d) => selects(selection, d.address)).map((d) => d.address), opts.lockTimeout);
+            made = await makePlan(spec, store, globals, output, parseRefresh(opts.refresh, 'live'), selection);
             savePlanRecord(store, made.planned, spec.model.name);
             document = made.planned.document;
             const warnings = spec.diagnostics.filter((d) => d.severity !== 'error');
@@ -68,6 +78,7 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
             const s = document.summary;
             if (s.add + s.change + s.destroy > 0 && !opts.autoApprove) await confirm(output);
           }
+          lock = await lockForCommand(store, output, document.cluster, [...document.resource_changes.map((c) => c.address), ...Object.keys(document.baseline.fingerprints)], opts.lockTimeout, lock);
           const planId = planIdOf(document.digest);
           const bound = made?.bound ?? liveTargetsFor(globals, document.resource_changes.map((c) => c.address));
           const events = progressEvents(output);
@@ -80,6 +91,7 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
           report(output, result);
           return result.status === 'failed' ? EXIT_ERROR : EXIT_OK;
         } finally {
+          releaseCommandLock(lock, output);
           store.close();
         }
       }),

@@ -70,9 +70,10 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
 
   const after = await readLive(bound, desired, doc.cluster, events);
   const warnings = [...live.warnings, ...verifyApplied(changes, after)];
-  const previous = store.managedResources(doc.cluster)?.resources ?? [];
-  const resources: ObservedResource[] = [...previous.filter((r) => !bound.some((b) => b.handles(r.address))), ...after.owned.map(toObserved)];
   const snapshot = store.transaction(() => {
+    // Read inside the write transaction: an apply to another fabric of the cluster (other lock scope) may commit meanwhile.
+    const previous = store.managedResources(doc.cluster)?.resources ?? [];
+    const resources: ObservedResource[] = [...previous.filter((r) => !bound.some((b) => b.handles(r.address))), ...after.owned.map(toObserved)];
     const record = store.saveSnapshot({ cluster: doc.cluster, kind: 'applied', createdAt: input.now(), planId, resources });
     store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply', detail: { plan_id: planId, applied: applied.length, snapshot_id: record.id, targets: bound.map((b) => b.scope) } });
     return record;
