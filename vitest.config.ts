@@ -6,7 +6,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: 'forks',
-    // Live-server setups. The Kubernetes one does nothing unless test/live/kubernetes/ files run.
-    globalSetup: ['test/live/kube-global-setup.ts'],
+    // Live-server setups. Each does nothing unless files of its test/live/<server>/ directory run.
+    globalSetup: ['test/live/kube-global-setup.ts', 'test/live/global-setup.ts'],
   },
 });
