@@ -11,6 +11,7 @@ import { registerInitCommand } from './commands/init.js';
 import { registerLockCommand } from './commands/lock.js';
 import { registerPlanCommand } from './commands/plan.js';
 import { registerShowCommand } from './commands/show.js';
+import { registerSnapshotCommand } from './commands/snapshot.js';
 import { registerStateCommand } from './commands/state.js';
 import { registerValidateCommand, validationDocument } from './commands/validate.js';
 import { EXIT_ERROR, EXIT_OK } from './exit-codes.js';
@@ -70,7 +71,7 @@ Exit codes: 0 success or no changes, 1 error, 2 changes present (--detailed-exit
     }
   };
 
-  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerDiffCommand, registerApplyCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand, registerLockCommand]) {
+  for (const register of [registerInitCommand, registerValidateCommand, registerPlanCommand, registerShowCommand, registerDiffCommand, registerApplyCommand, registerExportCommand, registerImportCommand, registerCatalogCommand, registerStateCommand, registerSnapshotCommand, registerLockCommand]) {
     register(program, run);
   }
 
