@@ -1,0 +1,110 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigError, TargetError } from '../../../src/diag/errors.js';
+import { applyPlan } from '../../../src/engine/live/apply-plan.js';
+import { planAgainstLive } from '../../../src/engine/live/plan-live.js';
+import { readLive } from '../../../src/engine/live/read-live.js';
+import { createPlan } from '../../../src/plan/create-plan.js';
+import { diffResources } from '../../../src/plan/diff-resources.js';
+import { toPlanDocument, type PlanDocument } from '../../../src/plan/plan-document.js';
+import type { DesiredResource } from '../../../src/resource/resource.js';
+import { openStateStore, type StateStore } from '../../../src/state/index.js';
+import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
+import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
+import { resourceSchema } from '../../../src/targets/resource-schemas.js';
+import { bindFake, FakeTarget, liveObject } from '../../support/fake-target.js';
+import { makeTempDir } from '../state/state-test-files.js';
+
+let tmp: ReturnType<typeof makeTempDir>;
+let store: StateStore;
+beforeEach(() => {
+  tmp = makeTempDir();
+  store = openStateStore(join(tmp.dir, 'state.db'));
+});
+afterEach(() => {
+  store.close();
+  tmp.cleanup();
+});
+
+const widget = (key: string, size: number, target: 'netbox' | 'kubernetes' = 'netbox'): DesiredResource => {
+  const k = target === 'kubernetes' ? `frontend/${key}` : key;
+  return { address: `${target}.test.widget[${k}]`, target, type: 'test.widget', key: k, attrs: { name: key, size }, dependsOn: [] };
+};
+
+async function livePlan(bound: readonly BoundTarget[], desired: readonly DesiredResource[]): Promise<PlanDocument> {
+  const live = await readLive(bound, desired, 'lab', SILENT_EVENTS);
+  const fingerprints = Object.fromEntries(live.owned.map((o) => [o.address, o.fingerprint!]));
+  const changes = diffResources(desired, live.owned, { schemas: resourceSchema });
+  return toPlanDocument(createPlan({ cluster: 'lab', changes, topology: {}, baseline: { kind: 'live', fingerprints }, dietVersion: 'test', specDigest: 'sha256:test' }));
+}
+
+const apply = (doc: PlanDocument, bound: readonly BoundTarget[]) => applyPlan({ document: doc, planId: 'p1', bound, store, events: SILENT_EVENTS, now: () => '2026-01-01T00:00:00Z' });
+
+describe('applyPlan', () => {
+  it('applies, reads back and records one applied snapshot with the remote ids', async () => {
+    const netbox = new FakeTarget('netbox');
+    const bound = [bindFake(netbox)];
+    const result = await apply(await livePlan(bound, [widget('a', 1), widget('b', 2)]), bound);
+    expect(result).toMatchObject({ status: 'applied', total: 2, warnings: [] });
+    const snapshot = store.managedResources('lab')!;
+    expect(snapshot.record.id).toBe(result.snapshotId);
+    expect(snapshot.resources.map((r) => [r.address, r.remoteId !== undefined])).toEqual([
+      ['netbox.test.widget[a]', true],
+      ['netbox.test.widget[b]', true],
+    ]);
+    expect(store.listEvents('lab')[0]).toMatchObject({ kind: 'apply' });
+  });
+
+  it('refuses Kubernetes changes without a Kubernetes target before anything is read or written', async () => {
+    const netbox = new FakeTarget('netbox');
+    const kube = new FakeTarget('kubernetes');
+    const doc = await livePlan([bindFake(netbox), bindFake(kube, 'frontend')], [widget('a', 1), widget('s', 1, 'kubernetes')]);
+    const error = await apply(doc, [bindFake(netbox)]).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('no Kubernetes target configured for fabric frontend (needed by kubernetes.test.widget[frontend/s])');
+    expect(netbox.applied).toHaveLength(0);
+    expect(store.listSnapshots('lab')).toHaveLength(0);
+  });
+
+  it('writes no snapshot when a target fails, only an apply-failed event', async () => {
+    const netbox = new FakeTarget('netbox');
+    netbox.failAt = 'netbox.test.widget[b]';
+    const bound = [bindFake(netbox)];
+    const result = await apply(await livePlan(bound, [widget('a', 1), widget('b', 2)]), bound);
+    expect(result).toMatchObject({ status: 'failed', failed: { address: 'netbox.test.widget[b]', message: 'injected failure' } });
+    expect(result.applied.map((s) => s.address)).toEqual(['netbox.test.widget[a]']);
+    expect(store.listSnapshots('lab')).toHaveLength(0);
+    expect(store.listEvents('lab')[0]).toMatchObject({ kind: 'apply-failed', detail: { applied: 1, total: 2, address: 'netbox.test.widget[b]' } });
+  });
+
+  it('refuses a live plan whose objects changed, appeared or vanished since', async () => {
+    const netbox = new FakeTarget('netbox', [liveObject('netbox', 'test.widget', 'a', { name: 'a', size: 1 })]);
+    const bound = [bindFake(netbox)];
+    const doc = await livePlan(bound, [widget('a', 5), widget('b', 2)]);
+    netbox.objects = netbox.objects.map((o) => ({ ...o, fingerprint: 'edited-by-hand' }));
+    await expect(apply(doc, bound)).rejects.toThrow(/^the plan is stale: netbox\.test\.widget\[a\] changed since it was made$/);
+    netbox.objects = [...netbox.objects.map((o) => ({ ...o, fingerprint: 'fp-a' })), liveObject('netbox', 'test.widget', 'c', { name: 'c', size: 3 })];
+    await expect(apply(doc, bound)).rejects.toThrow(/the plan is stale: netbox\.test\.widget\[c\] appeared/);
+    expect(netbox.applied).toHaveLength(0);
+  });
+
+  it('refuses a state-based plan when the state moved on, and a create where an unowned object now exists', async () => {
+    const netbox = new FakeTarget('netbox');
+    const bound = [bindFake(netbox)];
+    const fromEmpty = toPlanDocument(createPlan({ cluster: 'lab', changes: diffResources([widget('a', 1)], [], { schemas: resourceSchema }), topology: {}, baseline: { kind: 'empty' }, dietVersion: 'test', specDigest: 'sha256:test' }));
+    netbox.objects = [liveObject('netbox', 'test.widget', 'a', { name: 'a', size: 9 }, false)];
+    const collision = await apply(fromEmpty, bound).then(() => undefined, (e: unknown) => e);
+    expect(collision).toBeInstanceOf(TargetError);
+    expect((collision as TargetError).message).toBe('netbox.test.widget[a] already exists (id rid-a) but is not managed by diet: it lacks the tag diet-lab; diet will not overwrite or delete it');
+    store.saveSnapshot({ cluster: 'lab', kind: 'applied', createdAt: 'x', resources: [] });
+    await expect(apply(fromEmpty, bound)).rejects.toThrow(/made against an empty state, but the latest applied snapshot is 1/);
+  });
+
+  it('plans against live objects, refusing collisions with unowned ones', async () => {
+    const netbox = new FakeTarget('netbox', [liveObject('netbox', 'test.widget', 'a', { name: 'a', size: 1 }, false)]);
+    const live = await readLive([bindFake(netbox)], [widget('a', 1)], 'lab', SILENT_EVENTS);
+    expect(live.collisions.map((c) => c.address)).toEqual(['netbox.test.widget[a]']);
+    const spec = { model: { name: 'lab' }, desired: [widget('a', 1)], summary: {}, specDigest: 'sha256:x' } as unknown as Parameters<typeof planAgainstLive>[0];
+    expect(() => planAgainstLive(spec, live, 'all')).toThrow(/already exists .* but is not managed by diet/);
+  });
+});
