@@ -4,13 +4,13 @@
 // applied and converged. The tests of this file build on each other, in order.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, diet, EXAMPLE_128, farEnd, freshNetbox, listAll, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { count, diet, EXAMPLE_128, farEnd, freshNetbox, listAll, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const TAG = 'diet-ux-case-128gpu';
 const state = tempState();
 const LONG = 45 * 60_000;
 
-beforeAll(() => freshNetbox(), 120_000);
+beforeAll(() => freshNetbox(), LOCK_WAIT);
 afterAll(() => unlockNetbox());
 
 interface PlanChange {

@@ -4,7 +4,7 @@
 // by tagging them on purpose). The tests of this file build on each other, in order.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, diet, EXAMPLE_LAB, freshNetbox, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const TAG = 'diet-lab';
 const state = tempState();
@@ -12,7 +12,7 @@ const nine = specVariant(EXAMPLE_LAB, (doc) => {
   if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 9;
 });
 
-beforeAll(() => freshNetbox(), 120_000);
+beforeAll(() => freshNetbox(), LOCK_WAIT);
 afterAll(() => unlockNetbox());
 
 const device = async (name: string) => (await rest(`/api/dcim/devices/?name=${name}`)).body.results[0];

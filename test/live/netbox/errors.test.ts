@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../../src/state/index.js';
 import { FaultProxy } from './fault-proxy.js';
-import { count, diet, EXAMPLE_LAB, freshNetbox, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const state = tempState();
 let proxy: FaultProxy;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await freshNetbox();
   proxy = new FaultProxy(nb().url);
   await proxy.start();
-}, 120_000);
+}, LOCK_WAIT);
 afterAll(async () => {
   await proxy?.stop();
   unlockNetbox();

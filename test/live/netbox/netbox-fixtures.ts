@@ -12,6 +12,8 @@ export { freshNetbox, unlockNetbox } from './netbox-instance.js';
 export { ROOT };
 export const EXAMPLE_128 = join(ROOT, 'examples', '128gpu');
 export const EXAMPLE_LAB = join(ROOT, 'examples', 'lab');
+/** How long a test file may wait for the NetBox lock (another file applying the 128-GPU case holds it for minutes). */
+export const LOCK_WAIT = 60 * 60_000;
 
 let cached: { url: string; token: string } | undefined;
 export function nb(): { url: string; token: string } {
