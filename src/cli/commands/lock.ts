@@ -36,6 +36,7 @@ Examples:
     .command('status')
     .description('List held locks: holder, pid, host, age, heartbeat, command; stale ones say why')
     .option('--cluster <name>', 'only this cluster')
+    .addHelpText('after', '\nExamples:\n  diet lock status\n  diet lock status --cluster lab --json')
     .action((opts: LockOptions) =>
       run(async (output, globals) => {
         const store = openStateStore(globals.state, { readonly: true });
@@ -57,6 +58,7 @@ Examples:
     .option('--cluster <name>', 'the cluster (default: the only one holding locks)')
     .option('--scope <scope>', 'only this scope: netbox or kubernetes/<fabric>')
     .option('--force', 'also break a live lock (its holder may still be writing: two applies could interleave)')
+    .addHelpText('after', '\nExamples:\n  diet lock break --cluster lab\n  diet lock break --cluster lab --scope kubernetes/frontend --force')
     .action((opts: LockOptions) =>
       run(async (output, globals) => {
         const store = openStateStore(globals.state);

@@ -51,6 +51,7 @@ Examples:
   snapshot
     .command('list')
     .description('List snapshots, newest first')
+    .addHelpText('after', '\nExamples:\n  diet snapshot list\n  diet snapshot list --cluster lab --json')
     .option('--cluster <name>', 'only this cluster')
     .action((opts: { cluster?: string }) =>
       run(async (output, globals) =>
@@ -65,6 +66,7 @@ Examples:
   snapshot
     .command('show <id>')
     .description('Show a snapshot: kind, note, plan, checksum and its resources (with every attribute in --json)')
+    .addHelpText('after', '\nExamples:\n  diet snapshot show 7\n  diet snapshot show 7 --json | jq .resources')
     .action((id: string) =>
       run(async (output, globals) =>
         withReadStore(globals.state, async (store) => {
@@ -83,7 +85,18 @@ Examples:
     .option('--target <target>', 'with B = live: compare only netbox, only kubernetes, or all', 'all')
     .option('--detail <level>', 'summary or full, as for `diet plan`', 'summary')
     .option('--detailed-exitcode', 'exit 2 when there are differences, 0 when there are none')
-    .addHelpText('after', '\nExit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 differences (--detailed-exitcode).')
+    .addHelpText(
+      'after',
+      `
++ exists only in B, - only in A, ~ changed from A to B (only the attributes diet owns, as in
+a plan). With B = live, the live objects diet owns in the targets of A's objects are read.
+
+Examples:
+  diet snapshot diff 3 7
+  diet snapshot diff 7 live --target netbox --detailed-exitcode
+
+Exit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 differences (--detailed-exitcode).`,
+    )
     .action((a: string, b: string, opts: { target?: string; detail: string; detailedExitcode?: boolean }) =>
       run(async (output, globals) =>
         withReadStore(globals.state, async (store) => {
@@ -127,6 +140,7 @@ Examples:
   snapshot
     .command('verify [id]')
     .description('Recompute checksums from the stored rows (one snapshot, or all); exit 1 naming any that do not match')
+    .addHelpText('after', '\nExamples:\n  diet snapshot verify\n  diet snapshot verify 7 --json')
     .action((id: string | undefined) =>
       run(async (output, globals) =>
         withReadStore(globals.state, async (store) => {
@@ -191,6 +205,7 @@ Examples:
     .option('--note <text>', 'a note stored with the snapshot')
     .option('--target <target>', 'netbox, kubernetes or all', 'all')
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s) for a running apply to finish; 0 fails at once', '0')
+    .addHelpText('after', '\nTakes the apply lock of the targets it reads, so it never records an apply half done.\n\nExamples:\n  diet snapshot create -f spec/ --note "before the maintenance window"\n  diet snapshot create -f examples/128gpu --target netbox --json')
     .action((opts: { file?: string[]; note?: string; target?: string; lockTimeout?: string }) =>
       run(async (output, globals) => {
         const store = openStateStore(globals.state);
