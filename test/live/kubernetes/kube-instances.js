@@ -8,8 +8,9 @@
 //
 // A lock directory serializes users that reset or fill the servers (test files, the benchmark).
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { acquireDirectoryLock, releaseDirectoryLock } from '../directory-lock.js';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -72,47 +73,14 @@ export function kubeEnv(instance = 'a') {
 
 const LOCK = join(CACHE, 'kube-live.lock');
 
-function holder() {
-  try {
-    return Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
-
 /**
- * Waits until this process holds the kube lock (a directory; a holder that died is replaced).
+ * Waits until this process holds the kube lock (a dead holder's lock is taken over).
  * @param {number} timeoutMs
  */
 export async function lockKube(timeoutMs = 540_000) {
-  const deadline = Date.now() + timeoutMs;
-  mkdirSync(CACHE, { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-    }
-    const pid = holder();
-    const orphaned = pid === undefined && Date.now() - statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs > 10_000;
-    if (orphaned || (pid !== undefined && pid !== process.pid && !alive(pid))) rmSync(LOCK, { recursive: true, force: true });
-    if (pid === process.pid) return;
-    if (Date.now() > deadline) throw new Error(`the kube test lock ${LOCK} is still held by pid ${pid} after ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await acquireDirectoryLock(LOCK, { name: 'kube', timeoutMs, pollMs: 250 });
 }
 
 export function unlockKube() {
-  if (holder() === process.pid) rmSync(LOCK, { recursive: true, force: true });
+  releaseDirectoryLock(LOCK);
 }

@@ -5,8 +5,8 @@
 // A lock directory serializes users that reset or fill NetBox (test files, the benchmark):
 // each holds it from its reset to its last request.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { acquireDirectoryLock, releaseDirectoryLock } from '../directory-lock.js';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,49 +36,16 @@ export function netboxEnv() {
   return { url: vars.DIET_NETBOX_URL, token: vars.DIET_NETBOX_TOKEN };
 }
 
-function holder() {
-  try {
-    return Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
-}
-
 /**
- * Waits until this process holds the NetBox lock (a directory; a dead holder's lock is taken over).
+ * Waits until this process holds the NetBox lock (a dead holder's lock is taken over).
  * @param {number} timeoutMs
  */
 export async function lockNetbox(timeoutMs = 3_600_000) {
-  const deadline = Date.now() + timeoutMs;
-  mkdirSync(CACHE, { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
-      return;
-    } catch (e) {
-      if (e.code !== 'EEXIST') throw e;
-    }
-    const pid = holder();
-    if (pid === process.pid) return;
-    const orphaned = pid === undefined && Date.now() - (statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 10_000;
-    if (orphaned || (pid !== undefined && !alive(pid))) rmSync(LOCK, { recursive: true, force: true });
-    if (Date.now() > deadline) throw new Error(`the NetBox test lock ${LOCK} is still held by pid ${pid} after ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await acquireDirectoryLock(LOCK, { name: 'NetBox', timeoutMs });
 }
 
 export function unlockNetbox() {
-  if (holder() === process.pid) rmSync(LOCK, { recursive: true, force: true });
+  releaseDirectoryLock(LOCK);
 }
 
 /** Takes the lock and empties NetBox: the calling test file starts from nothing. */
