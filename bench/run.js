@@ -66,3 +66,20 @@ if (process.env.DIET_BENCH_SKIP_KUBE === '1') {
     process.exitCode = 1;
   }
 }
+
+// ---------------------------------------------------------------- NetBox apply and read (live server)
+// A separate section: it needs the local NetBox (scripts/services.sh install|start netbox, done by
+// bench/netbox-apply.js) and takes the NetBox lock the live tests use. It runs in its own process;
+// a failure is reported and fails the benchmark. DIET_BENCH_SKIP_NETBOX=1 leaves it out. The
+// one-object-per-request baseline alone takes several minutes on a 2-core machine.
+console.log(`\n${'='.repeat(100)}\n`);
+if (process.env.DIET_BENCH_SKIP_NETBOX === '1') {
+  console.log('NetBox apply benchmark: left out (DIET_BENCH_SKIP_NETBOX=1).');
+} else {
+  try {
+    execFileSync(process.execPath, [join(here, 'netbox-apply.js')], { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
+  } catch (e) {
+    console.error(`NetBox apply benchmark failed:\n${String(e.stderr ?? e.message).split('\n').slice(-20).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
