@@ -38,6 +38,7 @@ export class FakeNetbox {
   maxInFlight = 0;
   delayMs = 0;
   pageSize = 1000;
+  version = '4.7.3';
   /** Extra validation of created objects, to provoke per-object 400s. */
   rejectCreate?: (table: string, item: Record<string, unknown>) => Record<string, string[]> | undefined;
   private nextId = 1;
@@ -76,7 +77,7 @@ export class FakeNetbox {
       if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       if (fault && fault.status) return send(res, fault.status, fault.body ?? { detail: 'injected' }, fault.headers);
       if (req.headers.authorization !== 'Token good-token') return send(res, 403, { detail: 'Invalid v1 token' });
-      if (url.pathname === '/api/status/') return send(res, 200, { 'netbox-version': '4.7.3' });
+      if (url.pathname === '/api/status/') return send(res, 200, { 'netbox-version': this.version });
       const table = PATHS[url.pathname.replace(/^\/api\/|\/$/g, '')];
       if (!table) return send(res, 404, { detail: 'Not found.' });
       if (req.method === 'GET') return this.list(res, table, url.searchParams);
