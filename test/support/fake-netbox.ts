@@ -34,6 +34,8 @@ export class FakeNetbox {
   readonly tables = new Map<string, Map<number, Obj>>(Object.values(PATHS).map((t) => [t, new Map()]));
   readonly requests: RequestRecord[] = [];
   readonly faults: Fault[] = [];
+  /** A fault chosen per request (after the queued `faults`), e.g. for the Nth bulk write. */
+  faultFor?: (method: string, path: string, body: unknown) => Fault | undefined;
   inFlight = 0;
   maxInFlight = 0;
   delayMs = 0;
@@ -72,7 +74,7 @@ export class FakeNetbox {
       const body: unknown = text ? JSON.parse(text) : undefined;
       const url = new URL(req.url!, 'http://x');
       this.requests.push({ method: req.method!, path: url.pathname, items: Array.isArray(body) ? body.length : 1 });
-      const fault = this.faults.shift();
+      const fault = this.faults.shift() ?? this.faultFor?.(req.method!, url.pathname, body);
       if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
       if (fault && fault.status) return send(res, fault.status, fault.body ?? { detail: 'injected' }, fault.headers);

@@ -49,7 +49,7 @@ async function createRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChang
   const type = run[0].type;
   const existing = type === 'dcim.interface' ? await findTemplateInterfaces(http, ctx, run) : new Map<string, number>();
   const adopt = run.filter((c) => existing.has(c.address));
-  const create = run.filter((c) => !existing.has(c.address));
+  const create = inLockOrder(run.filter((c) => !existing.has(c.address)));
   const learn = (c: ResourceChange, o: Json) => ctx.created(c, Number(o.id));
   // A template-made interface: name and device are already right, the rest is diet's.
   const templatePayload = (c: ResourceChange) => toNetboxPayload(type, without(c.after ?? {}, ['device', 'name']), (a) => ctx.id(a));
@@ -140,6 +140,16 @@ function cascadeParent(c: ResourceChange): string | undefined {
   if (c.type === 'dcim.interface' && typeof c.before?.device === 'string') return formatAddress('netbox', 'dcim.device', c.before.device);
   if (c.type === 'dcim.interface_template' && typeof c.before?.device_type === 'string') return formatAddress('netbox', 'dcim.device_type', c.before.device_type);
   return undefined;
+}
+
+/**
+ * Devices grouped by type: each new device bumps its type's counter row, so parallel requests
+ * that meet types in one global order wait for each other instead of deadlocking.
+ */
+function inLockOrder(changes: ResourceChange[]): ResourceChange[] {
+  if (changes[0]?.type !== 'dcim.device') return changes;
+  const typeOf = (c: ResourceChange) => String(c.after?.device_type ?? '');
+  return [...changes].sort((a, b) => (typeOf(a) < typeOf(b) ? -1 : typeOf(a) > typeOf(b) ? 1 : 0));
 }
 
 function runsOf(changes: readonly ResourceChange[]): ResourceChange[][] {

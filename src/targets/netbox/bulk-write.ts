@@ -5,6 +5,7 @@ import type { HttpResult, NetboxHttp } from './netbox-http.js';
 import { unexpectedStatus } from './netbox-errors.js';
 import { endpointOf } from './netbox-endpoints.js';
 import { formatFieldErrors, parseObjectErrors } from './object-errors.js';
+import { CONFLICT_ATTEMPTS, conflictBackoffMs, isRolledBackConflict } from './rolled-back-conflict.js';
 
 export type Json = Record<string, unknown>;
 
@@ -25,6 +26,8 @@ export interface BulkWriteOptions {
   /** Bulk requests of one kind in flight at once. */
   readonly parallel: number;
   readonly now?: () => number;
+  /** Waits between attempts of a request PostgreSQL rolled back (a deadlock); tests pass a no-op. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** A bulk request failed: what went wrong, tied to an object where NetBox said which. */
@@ -65,7 +68,7 @@ export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' |
         const started = now();
         try {
           const body = method === 'DELETE' ? chunk.map((item) => ({ id: item.id })) : chunk.map((item) => (item.id === undefined ? item.payload : { id: item.id, ...item.payload }));
-          const result = await http.request(method, path, body);
+          const result = await sendUntilNotRolledBack(() => http.request(method, path, body), options.sleep ?? sleep);
           options.sizer.record(kind, chunk.reduce((sum, item) => sum + (item.weight ?? 1), 0), now() - started);
           if (result.status >= 200 && result.status < 300) {
             onChunk(chunk, Array.isArray(result.body) ? (result.body as Json[]) : []);
@@ -82,6 +85,19 @@ export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' |
     const failed = outcomes.find((o) => o !== undefined);
     if (failed) throw new BatchFailedError(failed);
   }
+}
+
+/** Sends again, after a jittered wait, while PostgreSQL rolls the request back as a deadlock victim. */
+async function sendUntilNotRolledBack(send: () => Promise<HttpResult>, wait: (ms: number) => Promise<void>): Promise<HttpResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await send();
+    if (attempt >= CONFLICT_ATTEMPTS || !isRolledBackConflict(result)) return result;
+    await wait(conflictBackoffMs(attempt));
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** A non-2xx answer as a StepFailure: per object and field for 400, one line with a hint otherwise. */

@@ -120,6 +120,43 @@ describe('NetBox apply against an in-memory NetBox', () => {
     expect(outcome.applied.every((s) => !s.address.startsWith('netbox.dcim.interface['))).toBe(true);
   });
 
+  it('sends a bulk write again when PostgreSQL rolled it back as a deadlock victim, and gives up after a few attempts', async () => {
+    const desired = await desiredOf(lab);
+    const deadlock = { status: 500, body: { error: 'deadlock detected DETAIL: Process 1 waits for ShareLock on transaction 2', exception: 'OperationalError' } };
+    let deviceWrites = 0;
+    fake.faultFor = (method, path) => (method === 'POST' && path === '/api/dcim/devices/' && ++deviceWrites <= 2 ? deadlock : undefined);
+    const { outcome, changes } = await converge(desired);
+    expect(outcome.failed).toBeUndefined();
+    expect(outcome.applied).toHaveLength(changes.length);
+    expect(deviceWrites).toBeGreaterThan(2);
+    expect(await remaining(desired)).toBe(0);
+
+    fake = new FakeNetbox();
+    await fake.start();
+    const attempts = new Map<string, number>();
+    fake.faultFor = (method, path, body) => {
+      if (method !== 'POST' || path !== '/api/dcim/devices/') return undefined;
+      const first = String((body as { name: string }[])[0].name);
+      attempts.set(first, (attempts.get(first) ?? 0) + 1);
+      return deadlock;
+    };
+    const stuck = await converge(desired);
+    expect(stuck.outcome.failed).toMatchObject({ status: 500, message: expect.stringContaining('deadlock detected') });
+    // Every request of the failing wave was tried five times, none more.
+    expect([...attempts.values()]).toEqual([...attempts.keys()].map(() => 5));
+    expect(fake.all('device')).toHaveLength(0);
+  });
+
+  it('does not send a failed bulk write again for a 500 that is not a rolled-back conflict', async () => {
+    const desired = await desiredOf(lab);
+    const bodies: string[] = [];
+    fake.faultFor = (method, path, body) => (method === 'POST' && path === '/api/dcim/devices/' ? (bodies.push(JSON.stringify(body)), { status: 500, body: { error: 'division by zero', exception: 'ZeroDivisionError' } }) : undefined);
+    const { outcome } = await converge(desired);
+    expect(outcome.failed).toMatchObject({ status: 500, message: expect.stringContaining('division by zero') });
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(new Set(bodies).size).toBe(bodies.length);
+  });
+
   it('reads an unowned object with a desired name as a collision and never writes to it', async () => {
     const desired = await desiredOf(lab);
     fake.tables.get('site')!.set(900, { id: 900, name: 'Default', slug: desired.find((d) => d.type === 'dcim.site')!.key, status: 'active', tags: [] });
