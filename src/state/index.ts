@@ -8,6 +8,13 @@ export type { StateStore } from './state-store.js';
 export { STATE_SCHEMA_VERSION } from './migrations.js';
 export {
   SNAPSHOT_KINDS,
+  type ApplyRunInput,
+  type ApplyRunKind,
+  type ApplyRunOutcome,
+  type ApplyRunRecord,
+  type JournalStepInput,
+  type JournalStepRecord,
+  type JournalStepState,
   type EventInput,
   type EventRecord,
   type LockAcquisition,

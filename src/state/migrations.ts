@@ -11,12 +11,6 @@ import type Database from 'better-sqlite3';
  * journal_mode`, no `VACUUM`, no `PRAGMA foreign_keys` (all are ignored or refused
  * inside a transaction); a table rebuild must end with `PRAGMA foreign_key_check`.
  *
- * Reserved for the next migration (not built yet; whoever adds it appends to the
- * list below and bumps nothing else, STATE_SCHEMA_VERSION follows the list):
- *   v3 apply journal: `apply_runs` (id, cluster, plan_id, started_at, finished_at,
- *      outcome) and `apply_steps` (run_id, seq, address, action, phase
- *      intended → sent → confirmed | failed, request/response JSON), so that
- *      `diet apply --recover` can resume or roll back an interrupted apply.
  */
 export interface StateMigration {
   /** The user_version the file has after this migration ran. */
@@ -118,11 +112,51 @@ const locks: StateMigration = {
   },
 };
 
-export const STATE_MIGRATIONS: readonly StateMigration[] = [
-  initialSchema,
-  locks,
-  // v3 apply journal goes here (see the note at the top of this file).
-];
+/**
+ * The write-ahead journal of applies, rollbacks and restores, so that an interrupted run
+ * (kill -9, power loss, lost network) can be finished or undone: `apply_runs` has one row
+ * per run (outcome NULL while it runs), `journal_steps` one row per object, moving
+ * intended → sent → confirmed (or failed) as the run goes. Snapshots learn which target
+ * scopes they cover, so a restore knows where an object missing from the snapshot must go.
+ */
+const applyJournal: StateMigration = {
+  version: 3,
+  name: 'apply journal',
+  up: (db) => {
+    db.exec(`
+      ALTER TABLE snapshots ADD COLUMN scopes TEXT;
+
+      CREATE TABLE apply_runs (
+        id              INTEGER PRIMARY KEY AUTOINCREMENT,
+        cluster         TEXT    NOT NULL,
+        kind            TEXT    NOT NULL CHECK (kind IN ('apply', 'rollback', 'restore', 'recover')),
+        plan_id         TEXT,
+        pre_snapshot_id INTEGER,
+        scopes          TEXT    NOT NULL,
+        pid             INTEGER NOT NULL,
+        host            TEXT    NOT NULL,
+        started_at      TEXT    NOT NULL,
+        finished_at     TEXT,
+        outcome         TEXT
+      ) STRICT;
+      CREATE INDEX apply_runs_by_cluster ON apply_runs (cluster, id);
+
+      CREATE TABLE journal_steps (
+        run_id    INTEGER NOT NULL REFERENCES apply_runs (id) ON DELETE CASCADE,
+        seq       INTEGER NOT NULL,
+        address   TEXT    NOT NULL,
+        action    TEXT    NOT NULL,
+        state     TEXT    NOT NULL CHECK (state IN ('intended', 'sent', 'confirmed', 'failed')),
+        remote_id TEXT,
+        at        TEXT    NOT NULL,
+        PRIMARY KEY (run_id, address)
+      ) STRICT;
+      CREATE INDEX journal_steps_by_seq ON journal_steps (run_id, seq);
+    `);
+  },
+};
+
+export const STATE_MIGRATIONS: readonly StateMigration[] = [initialSchema, locks, applyJournal];
 
 /** The schema version this diet writes and reads. */
 export const STATE_SCHEMA_VERSION: number = STATE_MIGRATIONS.length;

@@ -20,9 +20,10 @@ interface SnapshotHeaderRow {
   readonly plan_id: string | null;
   readonly resource_count: number;
   readonly checksum: string;
+  readonly scopes: string | null;
 }
 
-const HEADER_COLUMNS = 'id, cluster, kind, created_at, note, plan_id, resource_count, checksum';
+const HEADER_COLUMNS = 'id, cluster, kind, created_at, note, plan_id, resource_count, checksum, scopes';
 /**
  * Rows per INSERT statement when saving a snapshot: one statement per row spends most
  * of its time crossing from JS into SQLite; 100 rows (900 bound values, far below
@@ -45,8 +46,8 @@ export class SnapshotTable {
 
   constructor(private readonly db: Database.Database) {
     this.insertHeader = db.prepare(
-      `INSERT INTO snapshots (cluster, kind, created_at, note, plan_id, resource_count, checksum)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO snapshots (cluster, kind, created_at, note, plan_id, resource_count, checksum, scopes)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertRows = (n: number) =>
       db.prepare(
@@ -77,7 +78,8 @@ export class SnapshotTable {
     const checksum = checksumRows(rows);
     const id = this.db.transaction(() => {
       const { note, planId } = input;
-      const info = this.insertHeader.run(input.cluster, input.kind, input.createdAt, note ?? null, planId ?? null, rows.length, checksum);
+      const scopes = input.scopes === undefined ? null : JSON.stringify([...new Set(input.scopes)].sort());
+      const info = this.insertHeader.run(input.cluster, input.kind, input.createdAt, note ?? null, planId ?? null, rows.length, checksum, scopes);
       const snapshotId = Number(info.lastInsertRowid);
       let i = 0;
       for (; i + ROWS_PER_INSERT <= rows.length; i += ROWS_PER_INSERT) {
@@ -137,7 +139,18 @@ function toRecord(row: SnapshotHeaderRow): SnapshotRecord {
     createdAt: row.created_at,
     ...(row.note !== null ? { note: row.note } : {}),
     ...(row.plan_id !== null ? { planId: row.plan_id } : {}),
+    ...(row.scopes !== null ? { scopes: parseScopes(row) } : {}),
     resourceCount: row.resource_count,
     checksum: row.checksum,
   };
+}
+
+function parseScopes(row: SnapshotHeaderRow): string[] {
+  try {
+    const scopes: unknown = JSON.parse(row.scopes!);
+    if (Array.isArray(scopes) && scopes.every((x) => typeof x === 'string')) return scopes as string[];
+  } catch {
+    // reported below
+  }
+  throw new StateError(`snapshot ${row.id} is damaged: its scopes are not a list of names`, 'restore the state file from a backup (see docs/state.md)');
 }

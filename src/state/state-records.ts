@@ -53,6 +53,11 @@ export interface SnapshotInput {
   readonly createdAt: string;
   readonly note?: string;
   readonly planId?: string;
+  /**
+   * The target scopes read for it (`netbox`, `kubernetes/<fabric>`): an owned object of a
+   * covered scope that the snapshot lacks did not exist then. Omitted: unknown (older files).
+   */
+  readonly scopes?: readonly string[];
   readonly resources: readonly ObservedResource[];
 }
 
@@ -64,6 +69,7 @@ export interface SnapshotRecord {
   readonly createdAt: string;
   readonly note?: string;
   readonly planId?: string;
+  readonly scopes?: readonly string[];
   readonly resourceCount: number;
   /** `sha256:<hex>` over the snapshot's canonical rows; see snapshot-checksum.ts. */
   readonly checksum: string;
@@ -133,3 +139,43 @@ export interface LockRecord {
 export type LockAcquisition =
   | { readonly acquired: true; readonly locks: readonly LockRecord[] }
   | { readonly acquired: false; readonly conflicts: readonly LockRecord[] };
+
+/** What a journaled run does: an apply, the rollback of one, a snapshot restore, or a recovery. */
+export type ApplyRunKind = 'apply' | 'rollback' | 'restore' | 'recover';
+
+/** How a run ended; a run without an outcome was interrupted (or is still running). */
+export type ApplyRunOutcome = 'applied' | 'failed' | 'rolled-back' | 'rollback-incomplete' | 'recovered' | 'superseded';
+
+export interface ApplyRunInput {
+  readonly cluster: string;
+  readonly kind: ApplyRunKind;
+  readonly planId?: string;
+  /** The snapshot taken just before the run's first write: what a rollback returns to. */
+  readonly preSnapshotId?: number;
+  readonly scopes: readonly string[];
+  readonly pid: number;
+  readonly host: string;
+  readonly startedAt: string;
+}
+
+export interface ApplyRunRecord extends ApplyRunInput {
+  readonly id: number;
+  readonly finishedAt?: string;
+  readonly outcome?: ApplyRunOutcome;
+}
+
+/** intended: about to be sent · sent: the request left · confirmed: the server answered yes · failed: it answered no. */
+export type JournalStepState = 'intended' | 'sent' | 'confirmed' | 'failed';
+
+export interface JournalStepInput {
+  readonly address: string;
+  readonly action: string;
+  readonly state: JournalStepState;
+  readonly remoteId?: string;
+}
+
+export interface JournalStepRecord extends JournalStepInput {
+  /** Order in which the step was first journaled. */
+  readonly seq: number;
+  readonly at: string;
+}

@@ -1,12 +1,18 @@
 import type Database from 'better-sqlite3';
 import { StateError } from '../diag/errors.js';
 import { EventTable } from './event-table.js';
+import { JournalTable } from './journal-table.js';
 import { LockTable } from './lock-table.js';
 import { PlanTable } from './plan-table.js';
 import { SnapshotTable } from './snapshot-table.js';
 import { guardSqlite } from './sqlite-failure.js';
 import type {
+  ApplyRunInput,
+  ApplyRunOutcome,
+  ApplyRunRecord,
   EventInput,
+  JournalStepInput,
+  JournalStepRecord,
   EventRecord,
   LockAcquisition,
   LockInput,
@@ -57,6 +63,17 @@ export interface StateStore {
   breakLocks(locks: readonly Pick<LockRecord, 'cluster' | 'scope' | 'token'>[]): number;
   /** Sorted by cluster, then scope. */
   listLocks(cluster?: string): LockRecord[];
+  /** Opens a journaled run (outcome none until `finishApplyRun`). */
+  startApplyRun(run: ApplyRunInput): ApplyRunRecord;
+  /** Moves steps of a run on (intended → sent → confirmed | failed), in one transaction. */
+  journalSteps(runId: number, steps: readonly JournalStepInput[], at: string): void;
+  /** Sets the outcome of a run that has none yet; false when it already had one. */
+  finishApplyRun(runId: number, outcome: ApplyRunOutcome, at: string): boolean;
+  getApplyRun(id: number): ApplyRunRecord | undefined;
+  /** Runs that never finished (interrupted, or still running), oldest first. */
+  unfinishedApplyRuns(cluster?: string): ApplyRunRecord[];
+  /** In the order they were first journaled. */
+  journalOf(runId: number): JournalStepRecord[];
   /**
    * Runs `fn` in one transaction (nested calls become savepoints), so a caller can
    * record e.g. the applied snapshot and its history event atomically. The write lock is
@@ -73,6 +90,7 @@ export class SqliteStateStore implements StateStore {
   private readonly snapshots: SnapshotTable;
   private readonly events: EventTable;
   private readonly locks: LockTable;
+  private readonly journal: JournalTable;
 
   constructor(
     private readonly db: Database.Database,
@@ -82,6 +100,7 @@ export class SqliteStateStore implements StateStore {
     this.snapshots = new SnapshotTable(db);
     this.events = new EventTable(db);
     this.locks = new LockTable(db);
+    this.journal = new JournalTable(db);
   }
 
   get readonly(): boolean {
@@ -146,6 +165,25 @@ export class SqliteStateStore implements StateStore {
   }
   listLocks(cluster?: string): LockRecord[] {
     return this.read('listing locks', () => this.locks.list(cluster));
+  }
+
+  startApplyRun(run: ApplyRunInput): ApplyRunRecord {
+    return this.write('journaling an apply', () => this.journal.start(run));
+  }
+  journalSteps(runId: number, steps: readonly JournalStepInput[], at: string): void {
+    if (steps.length > 0) this.write('journaling apply steps', () => this.journal.record(runId, steps, at));
+  }
+  finishApplyRun(runId: number, outcome: ApplyRunOutcome, at: string): boolean {
+    return this.write('journaling the end of an apply', () => this.journal.finish(runId, outcome, at));
+  }
+  getApplyRun(id: number): ApplyRunRecord | undefined {
+    return this.read('reading the apply journal', () => this.journal.get(id));
+  }
+  unfinishedApplyRuns(cluster?: string): ApplyRunRecord[] {
+    return this.read('reading the apply journal', () => this.journal.listUnfinished(cluster));
+  }
+  journalOf(runId: number): JournalStepRecord[] {
+    return this.read('reading the apply journal', () => this.journal.listSteps(runId));
   }
 
   transaction<T>(fn: () => T): T {

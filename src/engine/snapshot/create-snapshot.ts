@@ -39,7 +39,7 @@ export async function createManualSnapshot(input: CreateSnapshotInput): Promise<
   const resources: ObservedResource[] = [...live.owned, ...live.collisions].map(({ owned: _owned, ...rest }) => rest);
   const at = input.now();
   const record = input.store.transaction(() => {
-    const saved = input.store.saveSnapshot({ cluster: input.cluster, kind: 'manual', createdAt: at, ...(input.note !== undefined ? { note: input.note } : {}), resources });
+    const saved = input.store.saveSnapshot({ cluster: input.cluster, kind: 'manual', createdAt: at, scopes: live.scopes, ...(input.note !== undefined ? { note: input.note } : {}), resources });
     input.store.appendEvent({ cluster: input.cluster, at, kind: 'snapshot', detail: { snapshot_id: saved.id, resources: saved.resourceCount, unowned: live.collisions.length, targets: [...live.scopes], note: input.note ?? null } });
     return saved;
   });
