@@ -81,7 +81,7 @@ describe('server changes against real API servers', () => {
     }
   });
 
-  it('replaces a Connection whose type changes (DELETE, then apply) instead of patching it', async () => {
+  it('plans a Connection whose type changes as a replace and applies it as DELETE, then apply', async () => {
     const desired = fabricDesired(canonical, 'frontend');
     const target0 = targetFor('frontend', 'a');
     await planAndApply(target0, canonical.model.name, desired);
@@ -94,7 +94,7 @@ describe('server changes against real API servers', () => {
     const target = targetFor('frontend', 'a', {}, { onRequest: (e) => requests.push(`${e.method} ${e.path.split('/').at(-1)}`) });
     const { changes, outcome } = await planAndApply(target, canonical.model.name, desired.map((d) => (d === victim ? bundled : d)));
     target.close();
-    expect(actionsOf(changes.filter((c) => c.action !== 'noop'))).toEqual({ 'update Connection': 1 });
+    expect(actionsOf(changes.filter((c) => c.action !== 'noop'))).toEqual({ 'replace Connection': 1 });
     expect(outcome.failed).toBeUndefined();
     expect(outcome.applied).toEqual([expect.objectContaining({ address: victim.address, action: 'replace' })]);
     const name = (victim.attrs as any).metadata.name;
