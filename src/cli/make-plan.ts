@@ -76,5 +76,5 @@ export function removedFabricsAt(path: string, spec: ExpandedSpec, selection: Ta
 /** The removed fabrics (see removed-fabrics.ts) a command on `selection` must take care of. */
 export function removedFabricsOf(spec: ExpandedSpec, store: StateStore | undefined, selection: TargetSelection): RemovedFabric[] {
   if (!store || selection === 'netbox') return [];
-  return removedFabrics(store.managedResources(spec.model.name)?.resources ?? [], spec.desired);
+  return removedFabrics(store.managedResources(spec.model.name)?.resources ?? [], spec.desired, spec.model.fabrics.map((f) => f.name));
 }
