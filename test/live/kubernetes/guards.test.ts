@@ -192,6 +192,12 @@ describe('two diet apply at once on the same fabric', () => {
     const first = gated(['apply', '-f', seven, '--target', 'kubernetes', '--auto-approve']);
     await lockHeld(state());
     const second = await diet(['apply', '-f', LAB, '--target', 'kubernetes', '--auto-approve']);
+    // Meanwhile the lock is visible, live, and cannot be broken without --force.
+    const status = await diet(['lock', 'status', '--json']);
+    expect(JSON.parse(status.stdout).locks).toEqual([expect.objectContaining({ cluster: 'lab', scope: 'kubernetes/frontend', pid: first.child.pid, stale: false })]);
+    const broken = await diet(['lock', 'break', '--cluster', 'lab']);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(new RegExp(`^Error: refusing to break the lock on cluster lab \\(kubernetes/frontend\\): it is live, held by \\S+, pid ${first.child.pid} on `, 'm'));
     gate.open();
     const done = await result(first);
     expect(done.code, done.stderr).toBe(0);
