@@ -265,3 +265,30 @@ describe('a saved plan whose object another field manager changed after planning
     expect((await raw('a', 'GET', rawObjectPath('Switch', 'leaf-01'))).body.spec.role).toBe('border-leaf');
   });
 });
+
+describe('a holder killed while it held the lock', () => {
+  it('leaves a stale lock: the next apply fails at once saying so, lock break removes it, then the apply goes through', async () => {
+    gate.close();
+    const victim = gated(['apply', '-f', LAB, '--target', 'kubernetes', '--auto-approve', '--lock-timeout', '10m']);
+    await lockHeld(join(dir, '.diet', 'state.db'));
+    victim.child.kill('SIGKILL');
+    await expect(victim.done).rejects.toThrow(/killed by SIGKILL/);
+    gate.open();
+    const before = await versions();
+
+    const refused = await diet(['apply', '-f', LAB, '--target', 'kubernetes', '--auto-approve', '--lock-timeout', '10m']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^Error: cluster lab is locked \\(kubernetes/frontend\\) by \\S+, pid ${victim.child.pid} on (\\S+), .*; the lock is stale: pid ${victim.child.pid} is not running on \\1$`, 'm'));
+    expect(refused.stderr).toContain('hint: check with `diet lock status --cluster lab`, then break it with `diet lock break --cluster lab` and retry');
+    expect(await versions()).toEqual(before);
+
+    const broken = await diet(['lock', 'break', '--cluster', 'lab']);
+    expect(broken.code, broken.stderr).toBe(0);
+    expect(broken.stdout).toMatch(new RegExp(`^Broke .*kubernetes/frontend.*pid ${victim.child.pid}`, 'm'));
+    const apply = await diet(['apply', '-f', LAB, '--target', 'kubernetes', '--auto-approve']);
+    expect(apply.code, apply.stderr).toBe(0);
+    // Servers 7 and 8 back with their Connections, and the two objects changed by hand in the tests above taken back.
+    expect(apply.stdout).toMatch(/Apply complete! Resources: 6 added, 2 changed, 0 destroyed\./);
+    expect((await rawObjects('a')).size).toBe(32);
+  });
+});
