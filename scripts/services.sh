@@ -11,6 +11,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export DIET_ROOT="$(cd "$here/.." && pwd)"
 export DIET_CACHE="${DIET_CACHE:-$DIET_ROOT/.cache}"
 mkdir -p "$DIET_CACHE"
+# Without symlinks: the kube pid checks compare /proc/<pid>/exe (always resolved) with paths
+# under the cache, so a checkout whose .cache is a symlink would not recognise its own servers.
+DIET_CACHE="$(cd "$DIET_CACHE" && pwd -P)"
 
 action="${1:-}"
 which="${2:-all}"

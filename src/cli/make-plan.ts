@@ -1,10 +1,12 @@
+import { existsSync } from 'node:fs';
 import { ConfigError } from '../diag/errors.js';
 import type { ExpandedSpec } from '../engine/expand-spec.js';
 import { planAgainstLive } from '../engine/live/plan-live.js';
 import { readLive, type LiveRead } from '../engine/live/read-live.js';
+import { removedFabricError, removedFabrics, type RemovedFabric } from '../engine/live/removed-fabrics.js';
 import { selects, type TargetSelection } from '../engine/live/target-selection.js';
 import { planAgainstState, type PlannedSpec } from '../engine/plan-spec.js';
-import type { StateStore } from '../state/index.js';
+import { openStateStore, type StateStore } from '../state/index.js';
 import type { BoundTarget } from '../targets/create-live-targets.js';
 import { liveTargetsFor, unhandled } from './live-targets.js';
 import type { GlobalOptions } from './main.js';
@@ -30,13 +32,17 @@ export interface CommandPlan {
  * The plan `diet plan` and `diet apply` make: against state, or against the live targets.
  * Live planning needs a target for every selected desired object; a missing one (e.g. a
  * fabric without Kubernetes settings) stops it with a message naming it, never a silent skip.
+ * A fabric the spec no longer has but whose objects the state records is read too, so that
+ * they are planned as deletes; without its Kubernetes settings the plan is refused.
  */
-export async function makePlan(spec: ExpandedSpec, store: StateStore, globals: GlobalOptions, output: Output, refresh: Refresh, selection: TargetSelection): Promise<CommandPlan> {
+export async function makePlan(spec: ExpandedSpec, store: StateStore, globals: GlobalOptions, output: Output, refresh: Refresh, selection: TargetSelection, removed = refresh === 'live' ? removedFabricsOf(spec, store, selection) : []): Promise<CommandPlan> {
   if (refresh === 'state') return { planned: planAgainstState(spec, store, (address) => selects(selection, address)) };
   const selected = spec.desired.filter((d) => selects(selection, d.address));
-  const bound = liveTargetsFor(globals, selected.map((d) => d.address), selection);
+  const bound = liveTargetsFor(globals, [...selected.map((d) => d.address), ...removed.map((r) => r.addresses[0])], selection);
   const missing = unhandled(bound, selected, selection);
   if (missing.length > 0) throw new ConfigError(missing[0].message, missing[0].hint);
+  const unbound = removed.find((r) => !bound.some((b) => b.scope === `kubernetes/${r.fabric}`));
+  if (unbound) throw removedFabricError(unbound);
   if (bound.length === 0) throw new ConfigError(`no ${selection === 'all' ? 'live target' : selection} configured`, 'set DIET_NETBOX_URL and DIET_NETBOX_TOKEN, or pass --config FILE');
   // JSON output must stay one document: progress lines only for humans here.
   const events = output.json ? { progress: () => {}, finish: () => {} } : progressEvents(output);
@@ -51,4 +57,24 @@ export function savePlanRecord(store: StateStore, planned: PlannedSpec, cluster:
   if (store.getPlan(planned.planId)) return;
   const s = planned.document.summary;
   store.savePlan({ id: planned.planId, cluster, createdAt: new Date().toISOString(), digest: planned.document.digest, document: planned.text, summary: { add: s.add, change: s.change, destroy: s.destroy } });
+}
+
+/**
+ * The same for a read-only command (`diet diff`), from the state file at `path` if there is
+ * one: no state file, nothing recorded.
+ */
+export function removedFabricsAt(path: string, spec: ExpandedSpec, selection: TargetSelection): RemovedFabric[] {
+  if (selection === 'netbox' || !existsSync(path)) return [];
+  const store = openStateStore(path, { readonly: true });
+  try {
+    return removedFabricsOf(spec, store, selection);
+  } finally {
+    store.close();
+  }
+}
+
+/** The removed fabrics (see removed-fabrics.ts) a command on `selection` must take care of. */
+export function removedFabricsOf(spec: ExpandedSpec, store: StateStore | undefined, selection: TargetSelection): RemovedFabric[] {
+  if (!store || selection === 'netbox') return [];
+  return removedFabrics(store.managedResources(spec.model.name)?.resources ?? [], spec.desired, spec.model.fabrics.map((f) => f.name));
 }

@@ -2,7 +2,7 @@ import type { Attrs, DesiredResource, ObservedResource, ResourceChange } from '.
 import type { ResourceTypeSchema } from '../resource/resource-type-schema.js';
 import { diffAttrs } from './attr-changes.js';
 import { attrValuesEqual } from './attr-value-equal.js';
-import { forcesReplacement } from './forces-replacement.js';
+import { forcesReplacement, unionKeyChanged } from './forces-replacement.js';
 import { orderChanges } from './order-changes.js';
 import { pickOwnedAttrs } from './owned-attrs.js';
 
@@ -24,7 +24,7 @@ interface Joined {
  * - desired only → create (`after` = desired attrs, normalized);
  * - observed only → delete (`before` = owned observed attrs; `dependsOn` = observed dependsOn);
  * - both → noop, update, or replace when an attribute at or inside an `immutableAttrs` path
- *   changes. Both sides are normalized by the schema, then only `ownedAttrs` are compared
+ *   changes, or an `immutableUnions` object sets another key. Both sides are normalized by the schema, then only `ownedAttrs` are compared
  *   (all attrs without a schema); `before` holds the owned observed attrs.
  *
  * `attrChanges` is filled for updates and replaces only: creates and deletes carry the whole
@@ -68,7 +68,8 @@ function compare(d: DesiredResource, o: ObservedResource | undefined, schema: Re
   const wanted = owned(after, schema);
   // Most resources are unchanged: one equality walk is cheaper than building a diff.
   const attrChanges = attrValuesEqual(before, wanted) ? [] : diffAttrs(before, wanted);
-  const action = attrChanges.length === 0 ? 'noop' : forcesReplacement(attrChanges, schema?.immutableAttrs ?? []) ? 'replace' : 'update';
+  const replace = attrChanges.length > 0 && (forcesReplacement(attrChanges, schema?.immutableAttrs ?? []) || unionKeyChanged(before, wanted, schema?.immutableUnions));
+  const action = attrChanges.length === 0 ? 'noop' : replace ? 'replace' : 'update';
   return { address, target, type, key, action, before, after, attrChanges, dependsOn, ...provenance };
 }
 

@@ -12,5 +12,11 @@ export interface ResourceTypeSchema {
   readonly order: number;
   readonly ownedAttrs: readonly string[];
   readonly immutableAttrs: readonly string[];
+  /**
+   * Object attributes that hold exactly one of several keys (a union, such as a Hedgehog
+   * Connection's `spec`, whose key is the connection type). Changing the values under the
+   * chosen key is an update; choosing another key forces delete + create.
+   */
+  readonly immutableUnions?: readonly string[];
   readonly normalize?: (attrs: Attrs) => Attrs;
 }

@@ -14,7 +14,7 @@ import { lockForCommand, releaseCommandLock } from '../command-lock.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { liveTargetsFor } from '../live-targets.js';
 import type { CommandRunner } from '../main.js';
-import { makePlan, parseRefresh, savePlanRecord, type CommandPlan } from '../make-plan.js';
+import { makePlan, parseRefresh, removedFabricsOf, savePlanRecord, type CommandPlan } from '../make-plan.js';
 import type { Output } from '../output.js';
 import { progressEvents } from '../progress-events.js';
 import { askApproval } from '../ask-approval.js';
@@ -68,8 +68,10 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
           } else {
             const spec = await expandSpec(resolveSpecPaths(opts.file));
             const selection = parseTargetSelection(opts.target);
-            lock = await lockForCommand(store, output, spec.model.name, spec.desired.filter((d) => selects(selection, d.address)).map((d) => d.address), opts.lockTimeout);
-            made = await makePlan(spec, store, globals, output, parseRefresh(opts.refresh, 'live'), selection);
+            // A fabric removed from the spec is locked too: its recorded objects are planned as deletes.
+            const removed = removedFabricsOf(spec, store, selection);
+            lock = await lockForCommand(store, output, spec.model.name, [...spec.desired.filter((d) => selects(selection, d.address)).map((d) => d.address), ...removed.map((r) => r.addresses[0])], opts.lockTimeout);
+            made = await makePlan(spec, store, globals, output, parseRefresh(opts.refresh, 'live'), selection, removed);
             savePlanRecord(store, made.planned, spec.model.name);
             document = made.planned.document;
             const warnings = spec.diagnostics.filter((d) => d.severity !== 'error');

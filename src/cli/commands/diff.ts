@@ -4,6 +4,7 @@ import { expandSpec } from '../../engine/expand-spec.js';
 import { collisionLines } from '../../engine/live/collision-error.js';
 import { diffLive } from '../../engine/live/diff-live.js';
 import { readLive } from '../../engine/live/read-live.js';
+import { removedFabricError } from '../../engine/live/removed-fabrics.js';
 import { parseTargetSelection, selects } from '../../engine/live/target-selection.js';
 import { createPlan } from '../../plan/create-plan.js';
 import { toPlanDocument } from '../../plan/plan-document.js';
@@ -12,6 +13,7 @@ import { DIET_VERSION } from '../../version.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
 import { liveTargetsFor, unhandled } from '../live-targets.js';
 import type { CommandRunner } from '../main.js';
+import { removedFabricsAt } from '../make-plan.js';
 import { progressEvents } from '../progress-events.js';
 import { resolveSpecPaths } from '../spec-paths.js';
 
@@ -47,8 +49,16 @@ Exit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 dif
         const selection = parseTargetSelection(opts.target);
         const spec = await expandSpec(resolveSpecPaths(opts.file));
         const selected = spec.desired.filter((d) => selects(selection, d.address));
-        const bound = liveTargetsFor(globals, selected.map((d) => d.address), selection);
-        const missing = unhandled(bound, selected, selection);
+        // A fabric removed from the spec whose objects the state records: they show as deletes.
+        const removed = removedFabricsAt(globals.state, spec, selection);
+        const bound = liveTargetsFor(globals, [...selected.map((d) => d.address), ...removed.map((r) => r.addresses[0])], selection);
+        const missing = [
+          ...unhandled(bound, selected, selection),
+          ...removed.filter((r) => !bound.some((b) => b.scope === `kubernetes/${r.fabric}`)).map((r) => {
+            const error = removedFabricError(r);
+            return { message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
+          }),
+        ];
         if (bound.length === 0 || (selection !== 'all' && missing.length > 0)) {
           const first = missing[0] ?? { message: `no ${selection === 'all' ? 'live target' : selection} configured` };
           throw new ConfigError(first.message, first.hint ?? 'set DIET_NETBOX_URL and DIET_NETBOX_TOKEN, or pass --config FILE');

@@ -1,7 +1,8 @@
 import type { PlanDocument } from '../../plan/plan-document.js';
 import type { ObservedResource, ResourceChange } from '../../resource/resource.js';
 import type { StateStore } from '../../state/index.js';
-import { missingTargetError, targetFor, type BoundTarget } from '../../targets/create-live-targets.js';
+import { ConfigError } from '../../diag/errors.js';
+import { fabricOf, missingTargetError, targetFor, type BoundTarget } from '../../targets/create-live-targets.js';
 import type { ApplyEvents, LiveObject, StepFailure, StepResult } from '../../targets/live-target.js';
 import { changesOfDocument, desiredOfChanges } from './changes-of-document.js';
 import { checkPlanCurrent } from './check-plan-current.js';
@@ -50,7 +51,7 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   const used = new Set<BoundTarget>();
   for (const address of [...changes.map((c) => c.address), ...Object.keys(doc.baseline.fingerprints)]) {
     const b = targetFor(input.bound, address);
-    if (!b) throw missingTargetError(address);
+    if (!b) throw missingTargetOf(address, changes);
     used.add(b);
   }
   const bound = input.bound.filter((b) => used.has(b));
@@ -79,6 +80,21 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
     return record;
   });
   return { planId, status: 'applied', total: changes.length, applied, snapshotId: snapshot.id, warnings };
+}
+
+/**
+ * Why an address has no target. A fabric whose changes are all deletes is one the spec no
+ * longer wants anything of (typically removed from it): say so, and how to proceed.
+ */
+function missingTargetOf(address: string, changes: readonly ResourceChange[]): ConfigError {
+  const fabric = fabricOf(address);
+  const ofFabric = fabric === undefined ? [] : changes.filter((c) => fabricOf(c.address) === fabric);
+  if (ofFabric.length === 0 || ofFabric.some((c) => c.action !== 'delete')) return missingTargetError(address);
+  const n = ofFabric.length;
+  return new ConfigError(
+    `the plan deletes ${n} Kubernetes object${n === 1 ? '' : 's'} of fabric ${fabric} (e.g. ${ofFabric[0].address}), which the spec no longer wants, but the configuration has no fabrics.${fabric}.kubernetes`,
+    `add fabrics.${fabric}.kubernetes (server, tokenEnv, caFile) back to the configuration and apply the plan again (afterwards it can go); to keep the objects, put fabric ${fabric} back into the spec and make a new plan`,
+  );
 }
 
 /** Consecutive changes handled by the same target, in plan order. */

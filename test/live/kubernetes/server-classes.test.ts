@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExpandedSpec } from '../../../src/engine/expand-spec.js';
 import type { KubeRequestEvent } from '../../../src/targets/kubernetes/live/kube-http.js';
-import { actionsOf, expandExample, fabricDesired, freshServers, planAndApply, planFabric, raw, rawObjectPath, rawObjects, recordingEvents, releaseServers, targetFor, type Instance } from './kube-fixtures.js';
+import { actionsOf, expandExample, fabricDesired, freshServers, patchAs, planAndApply, planFabric, raw, rawObjectPath, rawObjects, recordingEvents, releaseServers, targetFor, type Instance } from './kube-fixtures.js';
 
 const FABRICS: readonly (readonly [string, Instance])[] = [
   ['frontend', 'a'],
@@ -81,7 +81,7 @@ describe('server changes against real API servers', () => {
     }
   });
 
-  it('replaces a Connection whose type changes (DELETE, then apply) instead of patching it', async () => {
+  it('plans a Connection whose type changes as a replace and applies it as DELETE, then apply', async () => {
     const desired = fabricDesired(canonical, 'frontend');
     const target0 = targetFor('frontend', 'a');
     await planAndApply(target0, canonical.model.name, desired);
@@ -94,7 +94,7 @@ describe('server changes against real API servers', () => {
     const target = targetFor('frontend', 'a', {}, { onRequest: (e) => requests.push(`${e.method} ${e.path.split('/').at(-1)}`) });
     const { changes, outcome } = await planAndApply(target, canonical.model.name, desired.map((d) => (d === victim ? bundled : d)));
     target.close();
-    expect(actionsOf(changes.filter((c) => c.action !== 'noop'))).toEqual({ 'update Connection': 1 });
+    expect(actionsOf(changes.filter((c) => c.action !== 'noop'))).toEqual({ 'replace Connection': 1 });
     expect(outcome.failed).toBeUndefined();
     expect(outcome.applied).toEqual([expect.objectContaining({ address: victim.address, action: 'replace' })]);
     const name = (victim.attrs as any).metadata.name;
@@ -102,5 +102,22 @@ describe('server changes against real API servers', () => {
     const after = await raw('a', 'GET', rawObjectPath('Connection', name));
     expect(after.body.spec).toEqual({ bundled: { links: [link] } });
     expect(after.body.metadata.uid).not.toBe(before.body.metadata.uid);
+  });
+
+  it('plans a Connection whose type someone else changed by hand as a replace, and the apply restores it', async () => {
+    const desired = fabricDesired(canonical, 'frontend');
+    const victim = desired.find((d) => d.type.endsWith('/Connection') && 'unbundled' in ((d.attrs as any).spec ?? {}))!;
+    const name = (victim.attrs as any).metadata.name;
+    const link = (victim.attrs as any).spec.unbundled.link;
+    const edited = await patchAs('a', 'someone-else', 'Connection', name, { spec: { unbundled: null, bundled: { links: [link] } } });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    const target = targetFor('frontend', 'a');
+    const { changes, outcome } = await planAndApply(target, canonical.model.name, desired);
+    target.close();
+    expect(changes.filter((c) => c.action !== 'noop').map((c) => [c.action, c.address])).toEqual([['replace', victim.address]]);
+    expect(outcome.failed).toBeUndefined();
+    const after = await raw('a', 'GET', rawObjectPath('Connection', name));
+    expect(after.body.spec).toEqual({ unbundled: { link } });
+    expect(after.body.metadata.managedFields.map((m: any) => m.manager)).toEqual(['diet']);
   });
 });

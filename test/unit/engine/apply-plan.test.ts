@@ -66,6 +66,40 @@ describe('applyPlan', () => {
     expect(store.listSnapshots('lab')).toHaveLength(0);
   });
 
+  it('deletes the objects of a fabric the spec no longer wants through its target, and forgets them in state', async () => {
+    const netbox = new FakeTarget('netbox');
+    const frontend = new FakeTarget('kubernetes');
+    const backend = new FakeTarget('kubernetes');
+    const both = [bindFake(netbox), bindFake(frontend, 'frontend'), bindFake(backend, 'backend')];
+    const backendWidget = (key: string): DesiredResource => ({ ...widget(key, 1, 'kubernetes'), address: `kubernetes.test.widget[backend/${key}]`, key: `backend/${key}` });
+    await apply(await livePlan(both, [widget('a', 1), widget('s', 1, 'kubernetes'), backendWidget('b1'), backendWidget('b2')]), both);
+    expect(store.managedResources('lab')!.resources.filter((r) => r.key.startsWith('backend/'))).toHaveLength(2);
+
+    // The backend fabric is gone from the spec: only its target has anything to do.
+    const doc = await livePlan(both, [widget('a', 1), widget('s', 1, 'kubernetes')]);
+    expect(doc.resource_changes.map((c) => `${c.action} ${c.address}`)).toEqual(['delete kubernetes.test.widget[backend/b1]', 'delete kubernetes.test.widget[backend/b2]']);
+
+    // Without the backend's target the plan is refused, naming the fabric and what to do.
+    const error = await apply(doc, both.slice(0, 2)).then(() => undefined, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toBe('the plan deletes 2 Kubernetes objects of fabric backend (e.g. kubernetes.test.widget[backend/b1]), which the spec no longer wants, but the configuration has no fabrics.backend.kubernetes');
+    expect((error as ConfigError).hint).toContain('add fabrics.backend.kubernetes (server, tokenEnv, caFile) back to the configuration and apply the plan again');
+    expect(backend.owned()).toHaveLength(2);
+
+    const result = await apply(doc, both);
+    expect(result).toMatchObject({ status: 'applied', total: 2 });
+    expect(backend.owned()).toEqual([]);
+    expect(frontend.applied).toHaveLength(1);
+    expect(store.managedResources('lab')!.resources.map((r) => r.address).sort()).toEqual(['kubernetes.test.widget[frontend/s]', 'netbox.test.widget[a]']);
+  });
+
+  it('a fabric with creates or updates but no target gets the plain missing-target error', async () => {
+    const kube = new FakeTarget('kubernetes');
+    const doc = await livePlan([bindFake(kube, 'frontend')], [widget('s', 1, 'kubernetes')]);
+    const error = await apply(doc, []).then(() => undefined, (e: unknown) => e);
+    expect((error as ConfigError).message).toBe('no Kubernetes target configured for fabric frontend (needed by kubernetes.test.widget[frontend/s])');
+  });
+
   it('writes no snapshot when a target fails, only an apply-failed event', async () => {
     const netbox = new FakeTarget('netbox');
     netbox.failAt = 'netbox.test.widget[b]';

@@ -70,6 +70,20 @@ describe('diffResources', () => {
     expect([inside[0].action, enclosing[0].action, beside[0].action]).toEqual(['replace', 'replace', 'update']);
   });
 
+  it('replaces when an immutable union chooses another key, and updates within the same key', () => {
+    const union: ResourceTypeSchema = { target: 'kubernetes', type: 'k.conn', order: 0, ownedAttrs: ['metadata', 'spec'], immutableAttrs: [], immutableUnions: ['spec'] };
+    const s = () => union;
+    const was = { metadata: { name: 'c' }, spec: { unbundled: { link: { port: 'E1/1' } } } };
+    const diff = (attrs: Record<string, unknown>) => diffResources([desired('k.conn', 'a', attrs as never)], [observed('k.conn', 'a', was)], { schemas: s })[0];
+    const retyped = diff({ metadata: { name: 'c' }, spec: { mclag: { links: [{ port: 'E1/1' }] } } });
+    expect(retyped.action).toBe('replace');
+    expect(retyped.attrChanges.map((c) => c.path)).toEqual(['spec.mclag', 'spec.unbundled']);
+    expect(diff({ metadata: { name: 'c' }, spec: { unbundled: { link: { port: 'E1/2' } } } }).action).toBe('update');
+    expect(diff({ metadata: { name: 'c', labels: { x: 'y' } }, spec: was.spec }).action).toBe('update');
+    // A second key beside the first is another choice as well.
+    expect(diff({ metadata: { name: 'c' }, spec: { ...was.spec, bundled: {} } }).action).toBe('replace');
+  });
+
   it('orders creates after their dependencies and deletes before theirs', () => {
     const site = addr('dcim.site', 's');
     const dev = addr('dcim.device', 'd');

@@ -33,8 +33,9 @@ interface Step {
  *   back exactly the fields the reviewed plan showed as changed, and a 409 says the object
  *   changed since it was read;
  * - delete: DELETE with uid and resourceVersion preconditions; only objects diet owns;
- * - replace, and an update that changes a Connection's type (the webhook forbids that in
- *   place): delete, then create.
+ * - replace (the diff plans a Connection whose type changes as one: the webhook forbids that
+ *   in place), and an update that still changes a Connection's type (a plan saved before
+ *   diffs knew about it): delete, then create.
  */
 export async function applyFabric(ctx: FabricContext, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents): Promise<ApplyOutcome> {
   const steps = changes.filter((c) => c.action !== 'noop').map((c) => checkedStep(ctx, c, observed));
