@@ -13,7 +13,7 @@ import type Database from 'better-sqlite3';
  *
  * Reserved for the next migration (not built yet; whoever adds it appends to the
  * list below and bumps nothing else, STATE_SCHEMA_VERSION follows the list):
- *   v3 apply journal: `apply_runs` (id, cluster, plan_id, started_at, finished_at,
+ *   v4 apply journal: `apply_runs` (id, cluster, plan_id, started_at, finished_at,
  *      outcome) and `apply_steps` (run_id, seq, address, action, phase
  *      intended → sent → confirmed | failed, request/response JSON), so that
  *      `diet apply --recover` can resume or roll back an interrupted apply.
@@ -118,10 +118,24 @@ const locks: StateMigration = {
   },
 };
 
+/**
+ * Adoption: a snapshot row marks an object diet adopted from what existed (spec `adopt`)
+ * rather than created. NULL for created objects, so every existing row keeps its meaning
+ * and its snapshot's checksum; 1 for adopted ones, which diet releases instead of deleting.
+ */
+const adoptedResources: StateMigration = {
+  version: 3,
+  name: 'adopted resources',
+  up: (db) => {
+    db.exec(`ALTER TABLE snapshot_resources ADD COLUMN adopted INTEGER CHECK (adopted IS NULL OR adopted = 1);`);
+  },
+};
+
 export const STATE_MIGRATIONS: readonly StateMigration[] = [
   initialSchema,
   locks,
-  // v3 apply journal goes here (see the note at the top of this file).
+  adoptedResources,
+  // v4 apply journal goes here (see the note at the top of this file).
 ];
 
 /** The schema version this diet writes and reads. */

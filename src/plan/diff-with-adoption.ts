@@ -1,0 +1,81 @@
+import type { AttrValue, Attrs, DesiredResource, ObservedResource, ResourceChange } from '../resource/resource.js';
+import { diffAttrs } from './attr-changes.js';
+import { compareCodeUnits } from './compare-code-units.js';
+import { diffResources, type DiffOptions } from './diff-resources.js';
+
+export interface AdoptionRules {
+  /** Whether the spec's `adopt` setting names this object (only unowned collisions are affected). */
+  readonly covers: (type: string, key: string) => boolean;
+  /** Addresses that state records as adopted: released instead of deleted. */
+  readonly adopted: ReadonlySet<string>;
+  /** The ownership tag: the only entry of an adopted object's `tags` that diet owns. */
+  readonly ownershipTag: string;
+}
+
+/** No adoption at all: every collision stays a collision, every owned object is diet's. */
+export const NO_ADOPTION: AdoptionRules = { covers: () => false, adopted: new Set(), ownershipTag: '' };
+
+export interface AdoptionDiff {
+  /** In apply order; adoptions and releases are updates with `ownership` set. */
+  readonly changes: ResourceChange[];
+  /** Unowned objects at desired addresses that the spec does not adopt: still refused. */
+  readonly collisions: readonly ObservedResource[];
+}
+
+/**
+ * The diff of `diffResources` with adoption on top:
+ *
+ * - an unowned object at a desired address that the spec adopts is compared like an owned
+ *   one; its change is an update marked `adopt` (it gains diet's tag at least);
+ * - on an adopted object (adopted now or recorded so in state) diet owns only its own tag in
+ *   `tags`: the object's other tags are kept, and a tag added by hand is not drift;
+ * - an adopted object the spec no longer wants is released, never deleted: an update marked
+ *   `release` that removes diet's tag. Children owned only through it (interface templates of
+ *   a device type, which carry no tags) are left alone instead of deleted.
+ */
+export function diffWithAdoption(desired: readonly DesiredResource[], owned: readonly ObservedResource[], collisions: readonly ObservedResource[], rules: AdoptionRules, options: DiffOptions): AdoptionDiff {
+  const adopting = collisions.filter((c) => rules.covers(c.type, c.key));
+  const refused = collisions.filter((c) => !rules.covers(c.type, c.key));
+  const adoptingAt = new Set(adopting.map((c) => c.address));
+  const shared = (address: string) => adoptingAt.has(address) || rules.adopted.has(address);
+  if (adoptingAt.size === 0 && rules.adopted.size === 0) return { changes: diffResources(desired, owned, options), collisions: refused };
+
+  const observed = [...owned, ...adopting];
+  const observedAt = new Map(observed.map((o) => [o.address, o]));
+  const wanted = desired.map((d) => {
+    const o = observedAt.get(d.address);
+    return o && shared(d.address) ? withTags(d, tagUnion(d.attrs.tags, o.attrs.tags)) : d;
+  });
+  const released = new Set<string>();
+  const changes: ResourceChange[] = [];
+  for (const c of diffResources(wanted, observed, options)) {
+    if (adoptingAt.has(c.address) && c.action !== 'noop') changes.push({ ...c, ownership: 'adopt' });
+    else if (c.action === 'delete' && rules.adopted.has(c.address)) {
+      released.add(c.address);
+      changes.push(release(c, rules.ownershipTag));
+    } else changes.push(c);
+  }
+  return { changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughReleased(c, released))), collisions: refused };
+}
+
+/** The delete of an adopted object turned into the removal of diet's tag from it. */
+function release(c: ResourceChange, tag: string): ResourceChange {
+  const before = c.before ?? {};
+  const tags = Array.isArray(before.tags) ? (before.tags as AttrValue[]).filter((t) => t !== tag) : [];
+  const after: Attrs = { ...before, tags };
+  return { ...c, action: 'update', after, attrChanges: diffAttrs(before, after), ownership: 'release' };
+}
+
+/** A tagless child (interface template) of a released object: it stays with its parent. */
+function ownedThroughReleased(c: ResourceChange, released: ReadonlySet<string>): boolean {
+  return !(c.before && 'tags' in c.before) && c.dependsOn.some((d) => released.has(d));
+}
+
+function tagUnion(desired: AttrValue | undefined, observed: AttrValue | undefined): string[] {
+  const all = [...(Array.isArray(desired) ? desired : []), ...(Array.isArray(observed) ? observed : [])].filter((t): t is string => typeof t === 'string');
+  return [...new Set(all)].sort(compareCodeUnits);
+}
+
+function withTags(d: DesiredResource, tags: string[]): DesiredResource {
+  return Array.isArray(d.attrs.tags) ? { ...d, attrs: { ...d.attrs, tags } } : d;
+}
