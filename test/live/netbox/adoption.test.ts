@@ -1,0 +1,85 @@
+// Adoption against the real NetBox, with the small lab example: a device made by hand (with a
+// tag of its own) whose name the spec wants is refused until the Cluster adopts it; adopting
+// tags it in place (same id, its own tag and serial kept), after which the plan is empty; and
+// dropping it from the spec releases it (diet's tag removed) instead of deleting it.
+// The tests of this file build on each other, in order.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+
+const TAG = 'diet-lab';
+const SERVER = 'netbox.dcim.device[server-009]';
+const state = tempState();
+const nine = specVariant(EXAMPLE_LAB, (doc) => {
+  if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 9;
+});
+const adopting = specVariant(EXAMPLE_LAB, (doc) => {
+  if (doc.kind !== 'Cluster') return;
+  doc.spec.serverClasses[0].quantity = 9;
+  doc.spec.adopt = { netbox: { devices: ['server-009'] } };
+});
+
+beforeAll(() => freshNetbox(), LOCK_WAIT);
+afterAll(() => unlockNetbox());
+
+const tagSlugs = (o: { tags: { slug: string }[] }) => o.tags.map((t) => t.slug).sort();
+const netbox = (args: string[]) => diet([...args, '--target', 'netbox', '--state', state]);
+
+describe('adopting a device made by hand', () => {
+  let handMade: { id: number };
+
+  it('applies the lab, then a device named like the ninth server is made by hand, with a tag of its own', async () => {
+    const run = await netbox(['apply', '-f', EXAMPLE_LAB, '--auto-approve']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Apply complete! Resources: 125 added, 0 changed, 0 destroyed.');
+    expect((await rest('/api/extras/tags/', 'POST', { name: 'rack-a', slug: 'rack-a' })).status).toBe(201);
+    const created = await rest('/api/dcim/devices/', 'POST', { name: 'server-009', device_type: { slug: 'generic-server' }, role: { slug: 'server' }, site: { slug: 'hedgehog' }, status: 'active', serial: 'SN-9', tags: [{ slug: 'rack-a' }] });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    handMade = created.body;
+  }, 600_000);
+
+  it('without adopt, plan and apply refuse the collision and name the adopt setting', async () => {
+    for (const args of [['plan', '--refresh', 'live'], ['apply', '--auto-approve']]) {
+      const run = await netbox([...args, '-f', nine]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Error: ${SERVER} already exists (id ${handMade.id}) but is not managed by diet: it lacks the tag ${TAG}`);
+      expect(run.stderr).toContain('spec.adopt.netbox.devices: [server-009]');
+    }
+    expect((await rest(`/api/dcim/devices/${handMade.id}/`)).body).toMatchObject({ status: { value: 'active' }, serial: 'SN-9' });
+  });
+
+  it('with adopt, the plan shows the adoption as an update of the existing device', async () => {
+    const run = await netbox(['plan', '-f', adopting, '--refresh', 'live']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('netbox dcim.device: 1 to adopt\n');
+    expect(run.stdout).toMatch(/~ netbox\.dcim\.device\[server-009\] \(adopt existing object\).*\n(\s+~ .*\n)*\s+~ tags: +\["rack-a"\] -> \["diet-lab","rack-a"\]/);
+    expect(run.stdout).toContain('Ownership: 1 to adopt, 0 to release (adopted objects are never destroyed).');
+    expect(run.stdout).not.toMatch(/\+ netbox\.dcim\.device\[server-009\]/);
+  });
+
+  it('apply tags the device in place (same id, own tag and serial kept), and the next plan is empty', async () => {
+    const run = await netbox(['apply', '-f', adopting, '--auto-approve']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/Apply complete! Resources: \d+ added, 1 changed, 0 destroyed\./);
+    const device = (await rest(`/api/dcim/devices/${handMade.id}/`)).body;
+    expect(tagSlugs(device)).toEqual([TAG, 'rack-a']);
+    expect(device).toMatchObject({ id: handMade.id, name: 'server-009', serial: 'SN-9', status: { value: 'planned' }, description: 'server' });
+    expect((await rest(`/api/dcim/interfaces/?device_id=${handMade.id}&tag=${TAG}`)).body.count).toBeGreaterThan(0);
+    const again = await netbox(['plan', '-f', adopting, '--refresh', 'live', '--detailed-exitcode']);
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.stdout).toContain('No changes.');
+  }, 600_000);
+
+  it('dropped from the spec, the device is released, not deleted: diet tag removed, its own tag kept', async () => {
+    const plan = await netbox(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live']);
+    expect(plan.stdout).toContain(`~ ${SERVER} (release: diet's tag removed, object kept)`);
+    expect(plan.stdout).not.toMatch(/- netbox\.dcim\.device\[server-009\]/);
+    const run = await netbox(['apply', '-f', EXAMPLE_LAB, '--auto-approve']);
+    expect(run.code, run.stderr).toBe(0);
+    const device = await rest(`/api/dcim/devices/${handMade.id}/`);
+    expect(device.status).toBe(200);
+    expect(tagSlugs(device.body)).toEqual(['rack-a']);
+    expect(device.body).toMatchObject({ name: 'server-009', serial: 'SN-9' });
+    expect((await rest(`/api/dcim/interfaces/?device_id=${handMade.id}&tag=${TAG}`)).body.count).toBe(0);
+    expect((await diet(['diff', '-f', EXAMPLE_LAB, '--target', 'netbox', '--state', state, '--detailed-exitcode'])).code).toBe(0);
+  }, 600_000);
+});
