@@ -11,7 +11,7 @@ import { ownershipTagSlug } from '../targets/netbox/netbox-types.js';
  */
 export function adoptionRules(model: FabricModel, recorded: readonly ObservedResource[] | undefined): AdoptionRules {
   return {
-    covers: adoptionCovers(model.adopt),
+    ...(model.adopt ? { covers: adoptionCovers(model.adopt) } : {}),
     adopted: new Set((recorded ?? []).filter((r) => r.adopted).map((r) => r.address)),
     ownershipTag: ownershipTagSlug(model.name),
   };

@@ -4,8 +4,8 @@ import { compareCodeUnits } from './compare-code-units.js';
 import { diffResources, type DiffOptions } from './diff-resources.js';
 
 export interface AdoptionRules {
-  /** Whether the spec's `adopt` setting names this object (only unowned collisions are affected). */
-  readonly covers: (type: string, key: string) => boolean;
+  /** Whether the spec's `adopt` setting names this object; absent when the spec adopts nothing. */
+  readonly covers?: (type: string, key: string) => boolean;
   /** Addresses that state records as adopted: released instead of deleted. */
   readonly adopted: ReadonlySet<string>;
   /** The ownership tag: the only entry of an adopted object's `tags` that diet owns. */
@@ -13,7 +13,7 @@ export interface AdoptionRules {
 }
 
 /** No adoption at all: every collision stays a collision, every owned object is diet's. */
-export const NO_ADOPTION: AdoptionRules = { covers: () => false, adopted: new Set(), ownershipTag: '' };
+export const NO_ADOPTION: AdoptionRules = { adopted: new Set(), ownershipTag: '' };
 
 export interface AdoptionDiff {
   /** In apply order; adoptions and releases are updates with `ownership` set. */
@@ -27,24 +27,28 @@ export interface AdoptionDiff {
  *
  * - an unowned object at a desired address that the spec adopts is compared like an owned
  *   one; its change is an update marked `adopt` (it gains diet's tag at least);
- * - on an adopted object (adopted now or recorded so in state) diet owns only its own tag in
- *   `tags`: the object's other tags are kept, and a tag added by hand is not drift;
+ * - on an adopted object (adopted now, recorded so in state, or named by the spec's adopt
+ *   setting) diet owns only its own tag in `tags`: the object's other tags are kept, and a
+ *   tag added by hand (or another cluster's ownership tag) is not drift;
  * - an adopted object the spec no longer wants is released, never deleted: an update marked
  *   `release` that removes diet's tag. Children owned only through it (interface templates of
  *   a device type, which carry no tags) are left alone instead of deleted.
  */
 export function diffWithAdoption(desired: readonly DesiredResource[], owned: readonly ObservedResource[], collisions: readonly ObservedResource[], rules: AdoptionRules, options: DiffOptions): AdoptionDiff {
-  const adopting = collisions.filter((c) => rules.covers(c.type, c.key));
-  const refused = collisions.filter((c) => !rules.covers(c.type, c.key));
+  const covers = rules.covers;
+  // The common case, and the one sized for 100k objects: no adoption anywhere, the plain diff.
+  if (!covers && rules.adopted.size === 0) return { changes: diffResources(desired, owned, options), collisions };
+  const adopting = covers ? collisions.filter((c) => covers(c.type, c.key)) : [];
+  const refused = covers ? collisions.filter((c) => !covers(c.type, c.key)) : collisions;
   const adoptingAt = new Set(adopting.map((c) => c.address));
-  const shared = (address: string) => adoptingAt.has(address) || rules.adopted.has(address);
-  if (adoptingAt.size === 0 && rules.adopted.size === 0) return { changes: diffResources(desired, owned, options), collisions: refused };
-
+  // Shared tags also on objects the spec adopts that diet already owns: two clusters that both
+  // adopt one device type keep each other's tag instead of removing it as drift.
+  const shared = (d: DesiredResource) => adoptingAt.has(d.address) || rules.adopted.has(d.address) || (covers?.(d.type, d.key) ?? false);
   const observed = [...owned, ...adopting];
   const observedAt = new Map(observed.map((o) => [o.address, o]));
   const wanted = desired.map((d) => {
     const o = observedAt.get(d.address);
-    return o && shared(d.address) ? withTags(d, tagUnion(d.attrs.tags, o.attrs.tags)) : d;
+    return o && shared(d) ? withTags(d, tagUnion(d.attrs.tags, o.attrs.tags)) : d;
   });
   const released = new Set<string>();
   const changes: ResourceChange[] = [];

@@ -14,8 +14,7 @@ export const ADOPT_KIND_TYPES: Readonly<Record<AdoptKind, NetboxType>> = {
  * Whether the spec's adopt setting covers an object of this type and key: listed by name,
  * or its kind set to `all`. Nothing else is ever covered — no kind, no adoption.
  */
-export function adoptionCovers(adoption: NetboxAdoption | undefined): (type: string, key: string) => boolean {
-  if (!adoption) return () => false;
+export function adoptionCovers(adoption: NetboxAdoption): (type: string, key: string) => boolean {
   const byType = new Map<string, 'all' | ReadonlySet<string>>();
   for (const [kind, selection] of Object.entries(adoption.kinds) as [AdoptKind, NetboxAdoption['kinds'][AdoptKind]][]) {
     if (selection !== undefined) byType.set(ADOPT_KIND_TYPES[kind], selection === 'all' ? 'all' : new Set(selection));

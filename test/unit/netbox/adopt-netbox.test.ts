@@ -28,7 +28,7 @@ async function desiredOf(text: string): Promise<DesiredResource[]> {
 const target = () => createNetboxTarget({ url: fake.url, token: 'good-token', verifyTls: true, timeoutMs: 10_000 });
 
 function rules(over: Partial<AdoptionRules> = {}): AdoptionRules {
-  return { covers: () => false, adopted: new Set(), ownershipTag: 'diet-lab', ...over };
+  return { adopted: new Set(), ownershipTag: 'diet-lab', ...over };
 }
 
 /** Reads and diffs with the given adoption rules; applies when asked. */

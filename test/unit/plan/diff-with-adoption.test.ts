@@ -42,6 +42,12 @@ describe('diffWithAdoption', () => {
     expect(diff.changes.map((c) => c.action)).toEqual(['noop']);
   });
 
+  it('shares tags on an object diet created when the spec adopts it: another cluster tag there is not drift', () => {
+    const created = { ...handMade, attrs: { ...deviceAttrs, tags: ['diet-lab', 'diet-other'] } };
+    expect(diffWithAdoption([want], [created], [], rules(), options).changes.map((c) => c.action)).toEqual(['noop']);
+    expect(diffWithAdoption([want], [created], [], NO_ADOPTION, options).changes[0].attrChanges).toEqual([{ path: 'tags', before: ['diet-lab', 'diet-other'], after: ['diet-lab'] }]);
+  });
+
   it('releases an adopted object the spec dropped (removes only diet tag) instead of deleting it', () => {
     const adopted = { ...handMade, attrs: { ...deviceAttrs, tags: ['diet-lab', 'rack-a'] } };
     const iface = observed('dcim.interface', 'srv-9:eth0', { device: 'srv-9', name: 'eth0', type: '25gbase-x-sfp28', description: '', tags: [TAG] }, [addr('dcim.device', 'srv-9')]);
