@@ -65,6 +65,8 @@ describe('diet adopts a hand-made NetBox device only when the spec says so', () 
     expect(fake.tables.get('device')!.get(900)).toMatchObject({ serial: 'SN-9', status: 'planned', tags: [tag.id] });
     const again = await diet('plan', '-f', 'adopt.yaml', '--refresh', 'live', '--detailed-exitcode');
     expect(again.code, again.stdout).toBe(0);
+    const list = await runDietAsync(['state', 'list', '--state', 'state.db'], { cwd: dir, env: dietEnv() });
+    expect(list.stdout).toContain(`${SERVER} (adopted)\n`);
     const store = openStateStore(join(dir, 'state.db'), { readonly: true });
     expect(store.managedResources('lab')!.resources.filter((r) => r.adopted).map((r) => r.address)).toEqual([SERVER]);
     store.close();
