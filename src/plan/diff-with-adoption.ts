@@ -52,14 +52,17 @@ export function diffWithAdoption(desired: readonly DesiredResource[], owned: rea
   });
   const released = new Set<string>();
   const changes: ResourceChange[] = [];
+  const refusedToo: ObservedResource[] = [];
   for (const c of diffResources(wanted, observed, options)) {
-    if (adoptingAt.has(c.address) && c.action !== 'noop') changes.push({ ...c, ownership: 'adopt' });
+    // Adopting never deletes: an object that could only be matched by recreating it stays a collision.
+    if (adoptingAt.has(c.address) && c.action === 'replace') refusedToo.push(observedAt.get(c.address)!);
+    else if (adoptingAt.has(c.address) && c.action !== 'noop') changes.push({ ...c, ownership: 'adopt' });
     else if (c.action === 'delete' && rules.adopted.has(c.address)) {
       released.add(c.address);
       changes.push(release(c, rules.ownershipTag));
     } else changes.push(c);
   }
-  return { changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughReleased(c, released))), collisions: refused };
+  return { changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughReleased(c, released))), collisions: [...refused, ...refusedToo] };
 }
 
 /** The delete of an adopted object turned into the removal of diet's tag from it. */

@@ -64,6 +64,15 @@ describe('diffWithAdoption', () => {
     expect(diff.changes.map((c) => c.action)).toEqual(['delete']);
   });
 
+  it('never adopts by recreating: a covered object that differs in an immutable attribute stays a collision', () => {
+    const cable = { a_terminations: [{ device: 'a', interface: 'e1' }], b_terminations: [{ device: 'b', interface: 'e1' }], status: 'planned', label: '', tags: [TAG] };
+    const want = desired('dcim.cable', 'a:e1--b:e1', cable);
+    const existing = observed('dcim.cable', 'a:e1--b:e1', { ...cable, b_terminations: [{ device: 'c', interface: 'e1' }], tags: [] });
+    const diff = diffWithAdoption([want], [], [existing], rules({ covers: () => true }), options);
+    expect(diff.collisions).toEqual([existing]);
+    expect(diff.changes).toEqual([]);
+  });
+
   it('keeps the interface templates of a released device type (they carry no tag of their own)', () => {
     const type = observed('dcim.device_type', 'ds3000', { manufacturer: 'celestica', model: 'DS3000', slug: 'ds3000', u_height: 1, tags: [TAG] });
     const template = observed('dcim.interface_template', 'ds3000:E1/1', { device_type: 'ds3000', name: 'E1/1', type: '100gbase-x-qsfp28' }, [type.address]);
