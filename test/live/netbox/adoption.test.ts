@@ -1,7 +1,8 @@
-// Adoption against the real NetBox, with the small lab example: a device made by hand (with a
-// tag of its own) whose name the spec wants is refused until the Cluster adopts it; adopting
-// tags it in place (same id, its own tag and serial kept), after which the plan is empty; and
-// dropping it from the spec releases it (diet's tag removed) instead of deleting it.
+// Adoption against the real NetBox, with the small lab example: a manufacturer that exists
+// before the first apply is adopted instead of created; a device made by hand (with a tag of its
+// own) whose name the spec wants is refused until the Cluster adopts it; adopting tags it in
+// place (same id, its own tag and serial kept), after which the plan is empty; and dropping it
+// from the spec releases it (diet's tag removed) instead of deleting it.
 // The tests of this file build on each other, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
@@ -11,6 +12,9 @@ const SERVER = 'netbox.dcim.device[server-009]';
 const state = tempState();
 const nine = specVariant(EXAMPLE_LAB, (doc) => {
   if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 9;
+});
+const labAdoptingMaker = specVariant(EXAMPLE_LAB, (doc) => {
+  if (doc.kind === 'Cluster') doc.spec.adopt = { netbox: { manufacturers: ['celestica'] } };
 });
 const adopting = specVariant(EXAMPLE_LAB, (doc) => {
   if (doc.kind !== 'Cluster') return;
@@ -24,13 +28,24 @@ afterAll(() => unlockNetbox());
 const tagSlugs = (o: { tags: { slug: string }[] }) => o.tags.map((t) => t.slug).sort();
 const netbox = (args: string[]) => diet([...args, '--target', 'netbox', '--state', state]);
 
-describe('adopting a device made by hand', () => {
+describe('adopting objects that exist before diet', () => {
   let handMade: { id: number };
 
-  it('applies the lab, then a device named like the ninth server is made by hand, with a tag of its own', async () => {
-    const run = await netbox(['apply', '-f', EXAMPLE_LAB, '--auto-approve']);
+  it('applies the lab over a manufacturer made by hand, adopting it instead of creating it', async () => {
+    const maker = await rest('/api/dcim/manufacturers/', 'POST', { name: 'celestica', slug: 'celestica', description: 'by hand' });
+    expect(maker.status, JSON.stringify(maker.body)).toBe(201);
+    const run = await netbox(['apply', '-f', labAdoptingMaker, '--auto-approve']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toContain('Apply complete! Resources: 125 added, 0 changed, 0 destroyed.');
+    expect(run.stdout).toContain('~ netbox.dcim.manufacturer[celestica] (adopt existing object)');
+    expect(run.stdout).toContain('Apply complete! Resources: 124 added, 1 changed, 0 destroyed.');
+    const after = (await rest(`/api/dcim/manufacturers/${maker.body.id}/`)).body;
+    expect(after).toMatchObject({ id: maker.body.id, name: 'Celestica', description: 'by hand' });
+    expect(tagSlugs(after)).toEqual([TAG]);
+    // State remembers the adoption: a spec that no longer lists it changes nothing.
+    expect((await netbox(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode'])).code).toBe(0);
+  }, 600_000);
+
+  it('then a device named like the ninth server is made by hand, with a tag of its own', async () => {
     expect((await rest('/api/extras/tags/', 'POST', { name: 'rack-a', slug: 'rack-a' })).status).toBe(201);
     const created = await rest('/api/dcim/devices/', 'POST', { name: 'server-009', device_type: { slug: 'generic-server' }, role: { slug: 'server' }, site: { slug: 'hedgehog' }, status: 'active', serial: 'SN-9', tags: [{ slug: 'rack-a' }] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
