@@ -31,8 +31,9 @@ export interface AdoptionDiff {
  *   setting) diet owns only its own tag in `tags`: the object's other tags are kept, and a
  *   tag added by hand (or another cluster's ownership tag) is not drift;
  * - an adopted object the spec no longer wants is released, never deleted: an update marked
- *   `release` that removes diet's tag. Children owned only through it (interface templates of
- *   a device type, which carry no tags) are left alone instead of deleted.
+ *   `release` that removes diet's tag. Children owned only through an adopted object
+ *   (interface templates of a device type, which carry no tags) are never deleted: they may
+ *   have existed before diet, and there is no tag to tell.
  */
 export function diffWithAdoption(desired: readonly DesiredResource[], owned: readonly ObservedResource[], collisions: readonly ObservedResource[], rules: AdoptionRules, options: DiffOptions): AdoptionDiff {
   const covers = rules.covers;
@@ -62,7 +63,9 @@ export function diffWithAdoption(desired: readonly DesiredResource[], owned: rea
       changes.push(release(c, rules.ownershipTag));
     } else changes.push(c);
   }
-  return { changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughReleased(c, released))), collisions: [...refused, ...refusedToo] };
+  // Tagless children (interface templates) of adopted objects were not diet's to begin with.
+  const kept = (address: string) => released.has(address) || rules.adopted.has(address) || adoptingAt.has(address);
+  return { changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughAdopted(c, kept))), collisions: [...refused, ...refusedToo] };
 }
 
 /** The delete of an adopted object turned into the removal of diet's tag from it. */
@@ -73,9 +76,9 @@ function release(c: ResourceChange, tag: string): ResourceChange {
   return { ...c, action: 'update', after, attrChanges: diffAttrs(before, after), ownership: 'release' };
 }
 
-/** A tagless child (interface template) of a released object: it stays with its parent. */
-function ownedThroughReleased(c: ResourceChange, released: ReadonlySet<string>): boolean {
-  return !(c.before && 'tags' in c.before) && c.dependsOn.some((d) => released.has(d));
+/** A tagless child (interface template) of an adopted or released object: diet never deletes it. */
+function ownedThroughAdopted(c: ResourceChange, adopted: (address: string) => boolean): boolean {
+  return !(c.before && 'tags' in c.before) && c.dependsOn.some(adopted);
 }
 
 function tagUnion(desired: AttrValue | undefined, observed: AttrValue | undefined): string[] {

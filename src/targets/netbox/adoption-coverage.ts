@@ -12,15 +12,18 @@ export const ADOPT_KIND_TYPES: Readonly<Record<AdoptKind, NetboxType>> = {
 
 /**
  * Whether the spec's adopt setting covers an object of this type and key: listed by name,
- * or its kind set to `all`. Nothing else is ever covered — no kind, no adoption.
+ * or its kind set to `all`; an interface template when its device type is covered. Nothing
+ * else is ever covered — no kind, no adoption.
  */
 export function adoptionCovers(adoption: NetboxAdoption): (type: string, key: string) => boolean {
   const byType = new Map<string, 'all' | ReadonlySet<string>>();
   for (const [kind, selection] of Object.entries(adoption.kinds) as [AdoptKind, NetboxAdoption['kinds'][AdoptKind]][]) {
     if (selection !== undefined) byType.set(ADOPT_KIND_TYPES[kind], selection === 'all' ? 'all' : new Set(selection));
   }
-  return (type, key) => {
+  const covered = (type: string, key: string) => {
     const selection = byType.get(type);
     return selection === 'all' || (selection !== undefined && selection.has(key));
   };
+  // Interface templates belong to their device type (key `<type slug>:<name>`, slugs have no colon).
+  return (type, key) => (type === 'dcim.interface_template' ? covered('dcim.device_type', key.slice(0, key.indexOf(':'))) : covered(type, key));
 }

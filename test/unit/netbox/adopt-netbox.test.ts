@@ -9,6 +9,7 @@ import { diffLive } from '../../../src/engine/live/diff-live.js';
 import { expandSpec } from '../../../src/engine/expand-spec.js';
 import type { AdoptionRules } from '../../../src/plan/diff-with-adoption.js';
 import type { DesiredResource } from '../../../src/resource/resource.js';
+import { adoptionCovers } from '../../../src/targets/netbox/adoption-coverage.js';
 import { createNetboxTarget } from '../../../src/targets/netbox/create-netbox-target.js';
 import { SILENT_EVENTS, type LiveObject } from '../../../src/targets/live-target.js';
 import { FakeNetbox } from '../../support/fake-netbox.js';
@@ -56,7 +57,7 @@ beforeEach(async () => {
   await fake.start();
 });
 
-describe('adopting a hand-made NetBox device', () => {
+describe('adopting hand-made NetBox objects', () => {
   it('is a collision without adopt', async () => {
     await labWithHandMadeDevice();
     const { collisions } = await plan(await desiredOf(nine), rules());
@@ -92,5 +93,31 @@ describe('adopting a hand-made NetBox device', () => {
     expect(fake.tables.get('device')!.get(id)).toMatchObject({ name: 'server-009', serial: 'SN-9', tags: [800] });
     expect(fake.all('iface').filter((i) => i.device === id)).toEqual([]);
     expect((await plan(await desiredOf(lab), rules())).changes).toEqual([]);
+  });
+
+  it('adopting a switch device type adopts its existing interface templates instead of creating them again, and never deletes its extra ones', async () => {
+    const desired = await desiredOf(lab);
+    const type = desired.find((d) => d.type === 'dcim.device_type' && d.key === 'celestica-ds3000')!;
+    const wanted = desired.filter((d) => d.type === 'dcim.interface_template' && d.key.startsWith('celestica-ds3000:'));
+    fake.tables.get('manufacturer')!.set(700, { id: 700, name: 'Celestica', slug: 'celestica', tags: [] });
+    fake.tables.get('dtype')!.set(701, { id: 701, manufacturer: 700, model: String(type.attrs.model), slug: 'celestica-ds3000', u_height: 1, tags: [] });
+    const existing = [...wanted.slice(0, 2).map((t) => ({ name: String(t.attrs.name), type: String(t.attrs.type) })), { name: 'Console0', type: 'other' }];
+    existing.forEach((t, i) => fake.tables.get('itemplate')!.set(710 + i, { id: 710 + i, device_type: 701, ...t }));
+
+    const refused = await plan(desired, rules());
+    expect(refused.collisions.map((c) => c.address)).toEqual(expect.arrayContaining(['netbox.dcim.device_type[celestica-ds3000]', wanted[0].address, wanted[1].address]));
+
+    const covers = adoptionCovers({ kinds: { deviceTypes: ['celestica-ds3000'], manufacturers: ['celestica'] }, origins: {} });
+    const adopting = await plan(desired, rules({ covers }));
+    expect(adopting.collisions.map((c) => c.address)).toEqual([]);
+    expect(adopting.changes.filter((c) => c.ownership === 'adopt').map((c) => c.key)).toEqual(['celestica', 'celestica-ds3000']);
+    expect(adopting.changes.filter((c) => c.type === 'dcim.interface_template').length).toBe(wanted.length - 2);
+    fake.requests.length = 0;
+    expect((await adopting.apply()).failed).toBeUndefined();
+    expect(fake.all('itemplate').filter((t) => t.device_type === 701)).toHaveLength(wanted.length + 1);
+
+    const adopted = new Set(['netbox.dcim.device_type[celestica-ds3000]', 'netbox.dcim.manufacturer[celestica]']);
+    expect((await plan(desired, rules({ adopted }))).changes).toEqual([]);
+    expect(fake.all('itemplate').some((t) => t.name === 'Console0')).toBe(true);
   });
 });
