@@ -100,12 +100,13 @@ function toObserved(o: LiveObject, adopted: ReadonlySet<string>): ObservedResour
   return adopted.has(o.address) ? { ...resource, adopted: true } : resource;
 }
 
-/** What state records as adopted after this apply: what it recorded before, plus adoptions, minus releases. */
+/** What state records as adopted after this apply: what it recorded before, plus adoptions, minus releases and recreations. */
 function adoptedAfter(previous: readonly ObservedResource[], changes: readonly ResourceChange[]): Set<string> {
   const adopted = new Set(previous.filter((r) => r.adopted).map((r) => r.address));
   for (const c of changes) {
     if (c.ownership === 'adopt') adopted.add(c.address);
-    if (c.ownership === 'release' || c.action === 'delete') adopted.delete(c.address);
+    // Created anew (the adopted object was deleted by hand meanwhile): diet's own from now on.
+    if (c.ownership === 'release' || c.action === 'delete' || c.action === 'create' || c.action === 'replace') adopted.delete(c.address);
   }
   return adopted;
 }
