@@ -1,11 +1,12 @@
-// Adoption against the real NetBox, with the small lab example: a manufacturer that exists
-// before the first apply is adopted instead of created; a device made by hand (with a tag of its
+// Adoption against the real NetBox, with the small lab example: a manufacturer and a switch
+// device type (with interface templates) that exist before the first apply are adopted instead
+// of created; a device made by hand (with a tag of its
 // own) whose name the spec wants is refused until the Cluster adopts it; adopting tags it in
 // place (same id, its own tag and serial kept), after which the plan is empty; and dropping it
 // from the spec releases it (diet's tag removed) instead of deleting it.
 // The tests of this file build on each other, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { diet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const TAG = 'diet-lab';
 const SERVER = 'netbox.dcim.device[server-009]';
@@ -14,7 +15,7 @@ const nine = specVariant(EXAMPLE_LAB, (doc) => {
   if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 9;
 });
 const labAdoptingMaker = specVariant(EXAMPLE_LAB, (doc) => {
-  if (doc.kind === 'Cluster') doc.spec.adopt = { netbox: { manufacturers: ['celestica'] } };
+  if (doc.kind === 'Cluster') doc.spec.adopt = { netbox: { manufacturers: ['celestica'], deviceTypes: ['celestica-ds3000'] } };
 });
 const adopting = specVariant(EXAMPLE_LAB, (doc) => {
   if (doc.kind !== 'Cluster') return;
@@ -31,16 +32,30 @@ const netbox = (args: string[]) => diet([...args, '--target', 'netbox', '--state
 describe('adopting objects that exist before diet', () => {
   let handMade: { id: number };
 
-  it('applies the lab over a manufacturer made by hand, adopting it instead of creating it', async () => {
+  it('applies the lab over a manufacturer and a switch type made by hand, adopting them and the type\'s templates', async () => {
     const maker = await rest('/api/dcim/manufacturers/', 'POST', { name: 'celestica', slug: 'celestica', description: 'by hand' });
     expect(maker.status, JSON.stringify(maker.body)).toBe(201);
+    const type = await rest('/api/dcim/device-types/', 'POST', { manufacturer: maker.body.id, model: 'DS3000 (by hand)', slug: 'celestica-ds3000', u_height: 1, comments: 'racked' });
+    expect(type.status, JSON.stringify(type.body)).toBe(201);
+    // One template the spec wants (with another type) and one it does not.
+    for (const name of ['E1/10', 'Console0']) expect((await rest('/api/dcim/interface-templates/', 'POST', { device_type: type.body.id, name, type: 'other' })).status).toBe(201);
     const run = await netbox(['apply', '-f', labAdoptingMaker, '--auto-approve']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('~ netbox.dcim.manufacturer[celestica] (adopt existing object)');
-    expect(run.stdout).toContain('Apply complete! Resources: 124 added, 1 changed, 0 destroyed.');
+    expect(run.stdout).toContain('~ netbox.dcim.device_type[celestica-ds3000] (adopt existing object)');
+    expect(run.stdout).toContain('~ netbox.dcim.interface_template[celestica-ds3000:E1/10] (adopt existing object)');
+    expect(run.stdout).toContain('Apply complete! Resources: 122 added, 3 changed, 0 destroyed.');
     const after = (await rest(`/api/dcim/manufacturers/${maker.body.id}/`)).body;
     expect(after).toMatchObject({ id: maker.body.id, name: 'Celestica', description: 'by hand' });
     expect(tagSlugs(after)).toEqual([TAG]);
+    const typeAfter = (await rest(`/api/dcim/device-types/${type.body.id}/`)).body;
+    expect(typeAfter).toMatchObject({ model: 'DS3000', comments: 'racked' });
+    expect(tagSlugs(typeAfter)).toEqual([TAG]);
+    const templates = await listAll(`/api/dcim/interface-templates/?device_type_id=${type.body.id}`);
+    expect(templates.filter((t) => t.name === 'E1/10').map((t) => t.type.value)).toEqual(['100gbase-x-qsfp28']);
+    expect(templates.filter((t) => t.name === 'Console0')).toHaveLength(1);
+    const leaf = (await rest('/api/dcim/devices/?name=leaf-01')).body.results[0];
+    expect((await rest(`/api/dcim/interfaces/?device_id=${leaf.id}&name=Console0`)).body.results[0].tags).toEqual([]);
     // State remembers the adoption: a spec that no longer lists it changes nothing.
     expect((await netbox(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode'])).code).toBe(0);
   }, 600_000);
