@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { ConfigError } from '../diag/errors.js';
+import { adoptionRules } from '../engine/adoption-rules.js';
 import type { ExpandedSpec } from '../engine/expand-spec.js';
 import { planAgainstLive } from '../engine/live/plan-live.js';
 import { readLive, type LiveRead } from '../engine/live/read-live.js';
@@ -49,7 +50,7 @@ export async function makePlan(spec: ExpandedSpec, store: StateStore, globals: G
   const live = await readLive(bound, selected, spec.model.name, events);
   events.finish();
   if (!output.json) for (const w of live.warnings) output.err(`warning: ${w}`);
-  return { planned: planAgainstLive(spec, live, selection), bound, live };
+  return { planned: planAgainstLive(spec, live, selection, adoptionRules(spec.model, store.managedResources(spec.model.name)?.resources)), bound, live };
 }
 
 /** Stores the plan in state (once per id) so `diet show` and `diet apply` find it by id. */

@@ -126,6 +126,23 @@ export interface Site {
   readonly slug: string;
 }
 
+/** The kinds of existing NetBox objects a spec may adopt, as written under `spec.adopt.netbox`. */
+export const ADOPT_KINDS = ['sites', 'manufacturers', 'deviceRoles', 'deviceTypes', 'devices'] as const;
+export type AdoptKind = (typeof ADOPT_KINDS)[number];
+
+/** Names (slugs or device names) to adopt, or `all` objects of the kind the spec wants. */
+export type AdoptSelection = 'all' | readonly string[];
+
+/**
+ * Which existing, untagged NetBox objects diet may take over instead of refusing them as
+ * collisions. Only what is listed here: nothing is ever adopted by default.
+ */
+export interface NetboxAdoption {
+  readonly kinds: Readonly<Partial<Record<AdoptKind, AdoptSelection>>>;
+  /** Where each kind was written, for diagnostics. */
+  readonly origins: Readonly<Partial<Record<AdoptKind, SourceRange>>>;
+}
+
 export interface FabricModel {
   /** The cluster (plan) name; scopes ownership in the targets. */
   readonly name: string;
@@ -138,5 +155,7 @@ export interface FabricModel {
   readonly switchClasses: readonly SwitchClass[];
   readonly serverClasses: readonly ServerClass[];
   readonly catalog: Catalog;
+  /** Absent when the spec adopts nothing. */
+  readonly adopt?: NetboxAdoption;
   readonly origin?: SourceRange;
 }

@@ -72,7 +72,7 @@ const resourceChange = object({
   attr_changes: arrayOf(object({ path: str }, { before: json, after: json })),
   depends_on: arrayOf(str),
   origin: nullOr(object({ file: str, line: pos, col: pos })),
-});
+}, { ownership: oneOf('adopt', 'release') });
 
 const planDocument = object({
   format_version: str,

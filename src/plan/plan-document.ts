@@ -1,6 +1,6 @@
 import type { SourceRange } from '../diag/diagnostic.js';
 import type { TargetName } from '../resource/address.js';
-import type { AttrValue, Attrs } from '../resource/resource.js';
+import type { AttrValue, Attrs, Ownership } from '../resource/resource.js';
 
 import { PLAN_FORMAT_VERSION } from './plan-format-version.js';
 
@@ -64,6 +64,8 @@ export interface ResourceChangeDocument {
   readonly depends_on: readonly string[];
   /** The spec line that produced the resource; null for deletes. */
   readonly origin: SourceRange | null;
+  /** Only on updates that adopt an existing object or release an adopted one; absent otherwise. */
+  readonly ownership?: Ownership;
 }
 
 /** `before` is absent when the attribute is new, `after` when it is removed. */

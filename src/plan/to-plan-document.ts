@@ -62,5 +62,7 @@ function toChangeDocument(change: ResourceChange): ResourceChangeDocument {
     })),
     depends_on: [...new Set(change.dependsOn)].sort(compareCodeUnits),
     origin: change.origin ? { file: change.origin.file, line: change.origin.line, col: change.origin.col } : null,
+    // Absent rather than null when unset, so plans without adoption keep their bytes and digest.
+    ...(change.ownership ? { ownership: change.ownership } : {}),
   };
 }

@@ -10,8 +10,15 @@ export interface ChangeLineOptions {
   readonly listLimit: number;
 }
 
-const VERB: Record<DocumentAction, string> = { create: 'create', update: 'update', replace: 'replace', delete: 'destroy' };
-const ACTIONS: readonly DocumentAction[] = ['create', 'update', 'replace', 'delete'];
+/** What a reader sees one change as: adopting and releasing are updates, but listed apart. */
+type Shown = DocumentAction | 'adopt' | 'release';
+
+const VERB: Record<Shown, string> = { create: 'create', update: 'update', adopt: 'adopt', release: 'release', replace: 'replace', delete: 'destroy' };
+const ACTIONS: readonly Shown[] = ['create', 'adopt', 'update', 'release', 'replace', 'delete'];
+
+function shownAs(change: ResourceChangeDocument): Shown {
+  return change.ownership ?? change.action;
+}
 
 /**
  * The lines of one target/type group: a heading with counts, then one line per resource
@@ -24,19 +31,19 @@ export function groupLines(group: ChangeGroup, palette: Palette, options: Change
   const counts = countActions(group.changes);
   const heading = ACTIONS.filter((a) => counts[a] > 0).map((a) => `${formatCount(counts[a])} to ${VERB[a]}`);
   const lines = [palette.heading(`${group.target} ${group.type}: ${heading.join(', ')}`)];
-  const seen: Record<DocumentAction, number> = { create: 0, update: 0, replace: 0, delete: 0 };
+  const seen: Record<Shown, number> = { create: 0, update: 0, adopt: 0, release: 0, replace: 0, delete: 0 };
   const lastOf = lastByAction(group.changes);
   for (const change of group.changes) {
-    const action = change.action;
+    const action = shownAs(change);
     const n = ++seen[action];
     if (options.full || counts[action] <= options.listLimit) {
       lines.push(...changeLines(change, palette, options.full));
     } else if (action === 'create' || action === 'delete') {
-      if (n === 1) lines.push(`${symbol(action, palette)} ${formatCount(counts[action])} ${group.target}.${group.type} to ${VERB[action]} ([${change.key}] ... [${lastOf[action]!.key}])`);
+      if (n === 1) lines.push(`${symbol(change.action, palette)} ${formatCount(counts[action])} ${group.target}.${group.type} to ${VERB[action]} ([${change.key}] ... [${lastOf[action]!.key}])`);
     } else if (n <= options.listLimit) {
       lines.push(...changeLines(change, palette, false));
     } else if (n === counts[action]) {
-      lines.push(`${symbol(action, palette)} ${formatCount(n - options.listLimit)} more ${group.target}.${group.type} to ${VERB[action]} (full detail lists them)`);
+      lines.push(`${symbol(change.action, palette)} ${formatCount(n - options.listLimit)} more ${group.target}.${group.type} to ${VERB[action]} (full detail lists them)`);
     }
   }
   return lines;
@@ -45,7 +52,10 @@ export function groupLines(group: ChangeGroup, palette: Palette, options: Change
 /** One resource: its action and address, where in the spec it came from, its attributes. */
 export function changeLines(change: ResourceChangeDocument, palette: Palette, full: boolean): string[] {
   const origin = change.origin ? palette.muted(`  # from ${change.origin.file}:${change.origin.line}:${change.origin.col}`) : '';
-  const lines = [`${symbol(change.action, palette)} ${change.address}${origin}`];
+  // Ownership changes are named on the line: an update alone would hide that diet takes over
+  // (or hands back) an object it did not create.
+  const ownership = change.ownership === 'adopt' ? palette.update(' (adopt existing object)') : change.ownership === 'release' ? palette.update(' (release: diet\'s tag removed, object kept)') : '';
+  const lines = [`${symbol(change.action, palette)} ${change.address}${ownership}${origin}`];
   if (change.action === 'update' || change.action === 'replace') lines.push(...attrChangeLines(change.attr_changes, palette));
   else if (full && change.action === 'create' && change.after) lines.push(...wholeAttrLines(change.after, '+', palette));
   else if (full && change.action === 'delete' && change.before) lines.push(...wholeAttrLines(change.before, '-', palette));
@@ -60,14 +70,21 @@ function symbol(action: DocumentAction, palette: Palette): string {
   return `${palette.destroy('-')}/${palette.create('+')}`;
 }
 
-function countActions(changes: readonly ResourceChangeDocument[]): Record<DocumentAction, number> {
-  const counts: Record<DocumentAction, number> = { create: 0, update: 0, replace: 0, delete: 0 };
-  for (const change of changes) counts[change.action]++;
+function countActions(changes: readonly ResourceChangeDocument[]): Record<Shown, number> {
+  const counts: Record<Shown, number> = { create: 0, update: 0, adopt: 0, release: 0, replace: 0, delete: 0 };
+  for (const change of changes) counts[shownAs(change)]++;
   return counts;
 }
 
-function lastByAction(changes: readonly ResourceChangeDocument[]): Partial<Record<DocumentAction, ResourceChangeDocument>> {
-  const last: Partial<Record<DocumentAction, ResourceChangeDocument>> = {};
-  for (const change of changes) last[change.action] = change;
+function lastByAction(changes: readonly ResourceChangeDocument[]): Partial<Record<Shown, ResourceChangeDocument>> {
+  const last: Partial<Record<Shown, ResourceChangeDocument>> = {};
+  for (const change of changes) last[shownAs(change)] = change;
   return last;
+}
+
+/** `Ownership: 1 to adopt, 1 to release.` when the plan changes who owns objects; nothing otherwise. */
+export function ownershipLine(changes: readonly ResourceChangeDocument[]): string | undefined {
+  const counts = countActions(changes);
+  if (counts.adopt + counts.release === 0) return undefined;
+  return `Ownership: ${counts.adopt} to adopt, ${counts.release} to release (adopted objects are never destroyed).`;
 }

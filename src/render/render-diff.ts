@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../plan/plan-document.js';
 import { groupChanges } from './change-groups.js';
-import { groupLines } from './change-lines.js';
+import { groupLines, ownershipLine } from './change-lines.js';
 import { createPalette } from './palette.js';
 
 export interface RenderDiffOptions {
@@ -37,10 +37,12 @@ export function renderDiffText(doc: PlanDocument, options: RenderDiffOptions): s
   }
   if (options.collisions && options.collisions.length > 0) blocks.push(options.collisions.map((line) => palette.warning(line)));
   const { add, change, destroy } = doc.summary;
+  const ownership = ownershipLine(doc.resource_changes);
   blocks.push([
     add + change + destroy === 0
       ? palette.create(`No differences. The live objects (${scope}) match the spec.`)
       : palette.heading(`Diff: ${add} to add, ${change} to change, ${destroy} to destroy.`),
+    ...(ownership ? [palette.heading(ownership)] : []),
   ]);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../plan/plan-document.js';
 import { groupChanges } from './change-groups.js';
-import { groupLines } from './change-lines.js';
+import { groupLines, ownershipLine } from './change-lines.js';
 import { createPalette } from './palette.js';
 import { topologyLine } from './topology-figures.js';
 
@@ -44,6 +44,7 @@ export function renderPlanText(doc: PlanDocument, options: RenderPlanOptions): s
   if (topology) blocks.push([palette.muted(topology)]);
   const { add, change, destroy } = doc.summary;
   const last = add + change + destroy === 0 ? palette.create(NO_CHANGES) : palette.heading(`Plan: ${add} to add, ${change} to change, ${destroy} to destroy.`);
-  blocks.push([last]);
+  const ownership = ownershipLine(doc.resource_changes);
+  blocks.push(ownership ? [last, palette.heading(ownership)] : [last]);
   return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
 }

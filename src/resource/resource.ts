@@ -31,6 +31,8 @@ export interface ObservedResource {
   /** NetBox last_updated + body hash, or Kubernetes resourceVersion. */
   readonly fingerprint?: string;
   readonly dependsOn?: readonly string[];
+  /** Taken over by diet from an existing object (spec `adopt`): released, never deleted. */
+  readonly adopted?: boolean;
 }
 
 export type Action = 'create' | 'update' | 'delete' | 'replace' | 'noop';
@@ -53,4 +55,12 @@ export interface ResourceChange {
   readonly attrChanges: readonly AttrChange[];
   readonly dependsOn: readonly string[];
   readonly origin?: SourceRange;
+  /**
+   * Set on updates that change who owns the object: `adopt` takes over an existing object
+   * diet did not create, `release` hands an adopted object back (removes diet's marker)
+   * where a created one would be deleted.
+   */
+  readonly ownership?: Ownership;
 }
+
+export type Ownership = 'adopt' | 'release';

@@ -156,7 +156,21 @@ const applyJournal: StateMigration = {
   },
 };
 
-export const STATE_MIGRATIONS: readonly StateMigration[] = [initialSchema, locks, applyJournal];
+
+/**
+ * Adoption: a snapshot row marks an object diet adopted from what existed (spec `adopt`)
+ * rather than created. NULL for created objects, so every existing row keeps its meaning
+ * and its snapshot's checksum; 1 for adopted ones, which diet releases instead of deleting.
+ */
+const adoptedResources: StateMigration = {
+  version: 4,
+  name: 'adopted resources',
+  up: (db) => {
+    db.exec(`ALTER TABLE snapshot_resources ADD COLUMN adopted INTEGER CHECK (adopted IS NULL OR adopted = 1);`);
+  },
+};
+
+export const STATE_MIGRATIONS: readonly StateMigration[] = [initialSchema, locks, applyJournal, adoptedResources];
 
 /** The schema version this diet writes and reads. */
 export const STATE_SCHEMA_VERSION: number = STATE_MIGRATIONS.length;

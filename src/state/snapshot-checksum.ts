@@ -15,6 +15,8 @@ export interface SnapshotRow {
   readonly remoteId: string | null;
   readonly fingerprint: string | null;
   readonly dependsOn: string | null;
+  /** 1 for an object diet adopted, null for one it created. */
+  readonly adopted: number | null;
 }
 
 /** Bumping this prefix changes every checksum: only together with a migration. */
@@ -28,8 +30,8 @@ export function compareRows(a: { readonly address: string }, b: { readonly addre
 
 /**
  * `sha256:<hex>` over a format line followed by one JSON array per row, in address
- * order, each terminated by a newline. JSON arrays of strings/nulls are unambiguous,
- * so no two different row sets share an encoding.
+ * order, each terminated by a newline. JSON arrays of strings/nulls (plus the adoption mark
+ * as a ninth element when set) are unambiguous, so no two different row sets share an encoding.
  */
 export function checksumRows(rows: readonly SnapshotRow[]): string {
   const sorted = isSorted(rows) ? rows : [...rows].sort(compareRows);
@@ -38,7 +40,9 @@ export function checksumRows(rows: readonly SnapshotRow[]): string {
   // large snapshots; the digest depends only on the bytes, not on how they are split.
   let pending = `${CHECKSUM_FORMAT}\n`;
   for (const r of sorted) {
-    pending += `${JSON.stringify([r.address, r.target, r.type, r.key, r.attrs, r.remoteId, r.fingerprint, r.dependsOn])}\n`;
+    // The adoption mark is appended only when set: rows written before it existed hash as they did.
+    const fields = [r.address, r.target, r.type, r.key, r.attrs, r.remoteId, r.fingerprint, r.dependsOn];
+    pending += `${JSON.stringify(r.adopted === null || r.adopted === undefined ? fields : [...fields, r.adopted])}\n`;
     if (pending.length >= HASH_CHUNK) {
       hash.update(pending);
       pending = '';

@@ -33,6 +33,7 @@ function toSnapshotRow(r: ObservedResource): SnapshotRow {
     remoteId: r.remoteId ?? null,
     fingerprint: r.fingerprint ?? null,
     dependsOn: r.dependsOn === undefined ? null : canonicalJson(r.dependsOn),
+    adopted: r.adopted ? 1 : null,
   };
 }
 
@@ -47,6 +48,7 @@ export function fromSnapshotRow(row: SnapshotRow, snapshotId: number): ObservedR
   if (row.remoteId !== null) resource.remoteId = row.remoteId;
   if (row.fingerprint !== null) resource.fingerprint = row.fingerprint;
   if (row.dependsOn !== null) resource.dependsOn = parseColumn(row.dependsOn, snapshotId, row.address, 'depends_on') as string[];
+  if (row.adopted === 1) resource.adopted = true;
   return resource;
 }
 

@@ -26,11 +26,11 @@ interface SnapshotHeaderRow {
 const HEADER_COLUMNS = 'id, cluster, kind, created_at, note, plan_id, resource_count, checksum, scopes';
 /**
  * Rows per INSERT statement when saving a snapshot: one statement per row spends most
- * of its time crossing from JS into SQLite; 100 rows (900 bound values, far below
+ * of its time crossing from JS into SQLite; 100 rows (1,000 bound values, far below
  * SQLite's limit) measured about 1.5x faster for 100k rows, with diminishing returns beyond.
  */
 const ROWS_PER_INSERT = 100;
-const ROW_COLUMNS = 'address, target, type, key, attrs, remote_id AS remoteId, fingerprint, depends_on AS dependsOn';
+const ROW_COLUMNS = 'address, target, type, key, attrs, remote_id AS remoteId, fingerprint, depends_on AS dependsOn, adopted';
 
 /** The `snapshots` and `snapshot_resources` tables: checksummed resource sets of one cluster. */
 export class SnapshotTable {
@@ -51,8 +51,8 @@ export class SnapshotTable {
     );
     const insertRows = (n: number) =>
       db.prepare(
-        `INSERT INTO snapshot_resources (snapshot_id, address, target, type, key, attrs, remote_id, fingerprint, depends_on)
-         VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        `INSERT INTO snapshot_resources (snapshot_id, address, target, type, key, attrs, remote_id, fingerprint, depends_on, adopted)
+         VALUES ${Array(n).fill('(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       );
     this.insertRow = insertRows(1);
     this.insertBatch = insertRows(ROWS_PER_INSERT);
@@ -128,7 +128,7 @@ export class SnapshotTable {
 }
 
 function rowValues(snapshotId: number, r: SnapshotRow): unknown[] {
-  return [snapshotId, r.address, r.target, r.type, r.key, r.attrs, r.remoteId, r.fingerprint, r.dependsOn];
+  return [snapshotId, r.address, r.target, r.type, r.key, r.attrs, r.remoteId, r.fingerprint, r.dependsOn, r.adopted];
 }
 
 function toRecord(row: SnapshotHeaderRow): SnapshotRecord {

@@ -2,7 +2,7 @@
  * Normalizes a validated spec into the FabricModel the planner works on. Only called
  * when validation found no errors, so references resolve and exactly one Cluster exists.
  */
-import type { FabricModel } from '../model/fabric-model.js';
+import { ADOPT_KINDS, type FabricModel, type NetboxAdoption } from '../model/fabric-model.js';
 import { buildServerClass } from './model-server-classes.js';
 import { buildFabric, buildSwitchClass } from './model-switch-classes.js';
 import { omitUndefined } from './omit-undefined.js';
@@ -26,6 +26,22 @@ export function buildModel(ctx: RuleContext): FabricModel {
     ),
     serverClasses: ctx.serverClasses.map(buildServerClass),
     catalog: ctx.catalog,
+    adopt: buildAdoption(ctx),
     origin: rangeOf(cluster, 'metadata', 'name'),
   });
+}
+
+function buildAdoption(ctx: RuleContext): NetboxAdoption | undefined {
+  const cluster = ctx.clusters[0];
+  const netbox = cluster.value.spec.adopt?.netbox;
+  if (!netbox) return undefined;
+  const kinds: Record<string, NetboxAdoption['kinds'][keyof NetboxAdoption['kinds']]> = {};
+  const origins: Record<string, ReturnType<typeof rangeOf>> = {};
+  for (const kind of ADOPT_KINDS) {
+    const selection = netbox[kind];
+    if (selection === undefined) continue;
+    kinds[kind] = selection === 'all' ? 'all' : [...selection];
+    origins[kind] = rangeOf(cluster, 'spec', 'adopt', 'netbox', kind);
+  }
+  return { kinds, origins };
 }

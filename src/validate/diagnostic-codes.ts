@@ -60,5 +60,6 @@ export const RULE_CODES = {
   redundancyQuantity: { code: 'DIET-R223', severity: 'error', meaning: 'a fixed quantity does not fit the redundancy type (mclag: even, at least 2; eslag: 2 to 4)', hint: 'change quantity or remove it to let the planner size the class' },
   groupName: { code: 'DIET-R224', severity: 'error', meaning: 'a switch group name is not a DNS-1123 label of at most 63 characters', hint: "use lower-case letters, digits and '-', starting and ending with a letter or digit" },
   nameTooLong: { code: 'DIET-R230', severity: 'warning', meaning: 'device names derived from a class id exceed 63 characters', hint: 'Kubernetes names and label values hold at most 63 characters; shorten the id' },
+  adoptUnknown: { code: 'DIET-R240', severity: 'warning', meaning: 'spec.adopt names an object the spec does not want; nothing is adopted for it', hint: 'adopt lists slugs (sites, manufacturers, deviceRoles, deviceTypes) and device names the spec plans; fix the name or remove it' },
   nameCollision: { code: 'DIET-R231', severity: 'error', meaning: 'two class ids give the same device names once lower-cased and sanitized', hint: "ids differing only in case or in '_' versus '-' name the same devices; rename one" },
 } as const satisfies Record<string, DiagnosticCode>;

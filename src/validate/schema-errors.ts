@@ -66,6 +66,8 @@ function toDiagnostic(error: ErrorObject, doc: SpecDocument): Diagnostic {
       return make(SCHEMA_CODES.size, `${field} needs at least ${String(params.limit)} item(s)`);
     case 'maxItems':
       return make(SCHEMA_CODES.size, `${field} has more than ${String(params.limit)} items`);
+    case 'minProperties':
+      return make(SCHEMA_CODES.size, `${titleOf(error)} needs at least ${String(params.limit)} field(s)`);
     case 'maxProperties':
       return make(SCHEMA_CODES.size, `${titleOf(error)} has more than ${String(params.limit)} fields`);
     case 'uniqueItems':

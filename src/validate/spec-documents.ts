@@ -46,6 +46,7 @@ export interface ClusterSpecDocument {
   readonly naming?: Readonly<Partial<Record<'server' | 'leaf' | 'spine' | 'oob' | 'border', string>>>;
   readonly planner?: Readonly<Record<string, string>>;
   readonly serverClasses?: readonly ServerClassDocument[];
+  readonly adopt?: { readonly netbox?: Readonly<Partial<Record<'sites' | 'manufacturers' | 'deviceRoles' | 'deviceTypes' | 'devices', readonly string[] | 'all'>>> };
 }
 
 export interface ZoneDocument {

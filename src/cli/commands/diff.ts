@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { ConfigError } from '../../diag/errors.js';
+import { adoptionRules } from '../../engine/adoption-rules.js';
 import { expandSpec } from '../../engine/expand-spec.js';
 import { collisionLines } from '../../engine/live/collision-error.js';
 import { diffLive } from '../../engine/live/diff-live.js';
@@ -9,6 +11,8 @@ import { parseTargetSelection, selects } from '../../engine/live/target-selectio
 import { createPlan } from '../../plan/create-plan.js';
 import { toPlanDocument } from '../../plan/plan-document.js';
 import { renderDiffText } from '../../render/render-diff.js';
+import type { ObservedResource } from '../../resource/resource.js';
+import { openStateStore } from '../../state/index.js';
 import { DIET_VERSION } from '../../version.js';
 import { EXIT_CHANGES, EXIT_OK } from '../exit-codes.js';
 import { liveTargetsFor, unhandled } from '../live-targets.js';
@@ -69,7 +73,7 @@ Exit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 dif
         const live = await readLive(bound, desired, spec.model.name, output.json ? { progress: () => {} } : events);
         events.finish();
         if (!output.json) for (const w of live.warnings) output.err(`warning: ${w}`);
-        const diff = diffLive(desired, live);
+        const diff = diffLive(desired, live, adoptionRules(spec.model, recordedResources(globals.state, spec.model.name, output)));
         const fingerprints = Object.fromEntries(live.owned.flatMap((o) => (o.fingerprint ? [[o.address, o.fingerprint]] : [])));
         const plan = createPlan({ cluster: spec.model.name, changes: diff.changes, topology: spec.summary as unknown as Record<string, unknown>, baseline: { kind: 'live', fingerprints }, dietVersion: DIET_VERSION, specDigest: spec.specDigest });
         const doc = toPlanDocument(plan);
@@ -85,4 +89,24 @@ Exit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 dif
         return opts.detailedExitcode && changed ? EXIT_CHANGES : EXIT_OK;
       }),
     );
+}
+
+/**
+ * The latest applied snapshot's resources, for the objects state records as adopted (shown as
+ * released rather than destroyed). diff writes nothing: without a readable state file it
+ * compares without that record, and says so when the file exists but cannot be read.
+ */
+function recordedResources(path: string, cluster: string, output: { json: boolean; err(text: string): void }): readonly ObservedResource[] | undefined {
+  if (!existsSync(path)) return undefined;
+  try {
+    const store = openStateStore(path, { readonly: true });
+    try {
+      return store.managedResources(cluster)?.resources;
+    } finally {
+      store.close();
+    }
+  } catch (error) {
+    if (!output.json) output.err(`warning: adopted objects recorded in state are not known (${(error as Error).message}); they show as destroyed`);
+    return undefined;
+  }
 }

@@ -41,7 +41,8 @@ export function registerStateCommand(program: Command, run: CommandRunner): void
           const addresses = managed?.resources.map((r) => r.address) ?? [];
           if (output.json) output.out(renderJson({ format_version: '1', cluster, snapshot_id: managed?.record.id ?? null, resources: addresses }));
           else if (addresses.length === 0) output.out(`No resources are managed for cluster ${cluster} yet (nothing applied).`);
-          else output.out(addresses.join('\n'));
+          // Adopted objects are marked: diet releases them instead of destroying them.
+          else output.out(managed!.resources.map((r) => (r.adopted ? `${r.address} (adopted)` : r.address)).join('\n'));
           return EXIT_OK;
         }),
       ),

@@ -39,8 +39,9 @@ export interface ApplyResult {
  * (a Kubernetes change without one refuses the whole apply before anything is written), the
  * targets are re-read and the plan refused if it is stale, then the changes go to each target
  * in plan order. On success the targets are read back, compared with the plan, and one
- * `applied` snapshot (with remote ids) plus a history event are written in one transaction;
- * resources of targets this plan did not touch are carried over from the previous snapshot.
+ * `applied` snapshot (with remote ids, and which objects were adopted rather than created)
+ * plus a history event are written in one transaction; resources of targets this plan did
+ * not touch are carried over from the previous snapshot.
  * On failure nothing but a history event is written to state.
  */
 export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
@@ -74,7 +75,8 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   const snapshot = store.transaction(() => {
     // Read inside the write transaction: an apply to another fabric of the cluster (other lock scope) may commit meanwhile.
     const previous = store.managedResources(doc.cluster)?.resources ?? [];
-    const resources: ObservedResource[] = [...previous.filter((r) => !bound.some((b) => b.handles(r.address))), ...after.owned.map(toObserved)];
+    const adopted = adoptedAfter(previous, changes);
+    const resources: ObservedResource[] = [...previous.filter((r) => !bound.some((b) => b.handles(r.address))), ...after.owned.map((o) => toObserved(o, adopted))];
     const record = store.saveSnapshot({ cluster: doc.cluster, kind: 'applied', createdAt: input.now(), planId, resources });
     store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply', detail: { plan_id: planId, applied: applied.length, snapshot_id: record.id, targets: bound.map((b) => b.scope) } });
     return record;
@@ -109,7 +111,18 @@ function segmentsByTarget(changes: readonly ResourceChange[], bound: readonly Bo
   return segments;
 }
 
-function toObserved(o: LiveObject): ObservedResource {
+function toObserved(o: LiveObject, adopted: ReadonlySet<string>): ObservedResource {
   const { owned: _owned, ...resource } = o;
-  return resource;
+  return adopted.has(o.address) ? { ...resource, adopted: true } : resource;
+}
+
+/** What state records as adopted after this apply: what it recorded before, plus adoptions, minus releases and recreations. */
+function adoptedAfter(previous: readonly ObservedResource[], changes: readonly ResourceChange[]): Set<string> {
+  const adopted = new Set(previous.filter((r) => r.adopted).map((r) => r.address));
+  for (const c of changes) {
+    if (c.ownership === 'adopt') adopted.add(c.address);
+    // Created anew (the adopted object was deleted by hand meanwhile): diet's own from now on.
+    if (c.ownership === 'release' || c.action === 'delete' || c.action === 'create' || c.action === 'replace') adopted.delete(c.address);
+  }
+  return adopted;
 }

@@ -14,6 +14,7 @@ export function changesOfDocument(doc: PlanDocument): ResourceChange[] {
     attrChanges: c.attr_changes,
     dependsOn: c.depends_on,
     ...(c.origin ? { origin: c.origin } : {}),
+    ...(c.ownership ? { ownership: c.ownership } : {}),
   }));
 }
 

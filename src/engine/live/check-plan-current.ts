@@ -18,7 +18,8 @@ const HINT = 'make a new plan (`diet plan --refresh live`, or `diet apply` witho
  *   no owned object may have appeared in the targets read;
  * - always: each change must still make sense live — nothing of diet's at a create's address
  *   (and nothing unowned either: a collision), and the object an update or delete is about
- *   must exist with exactly the owned attributes the plan saw.
+ *   must exist with exactly the owned attributes the plan saw — owned by diet, except for an
+ *   adoption, whose object must still be unowned.
  */
 export function checkPlanCurrent(doc: PlanDocument, changes: readonly ResourceChange[], live: LiveRead, latestSnapshotId: number | undefined): void {
   const stale: string[] = [];
@@ -43,6 +44,11 @@ export function checkPlanCurrent(doc: PlanDocument, changes: readonly ResourceCh
     if (c.action === 'create') {
       if (now?.owned) stale.push(`${c.address} exists already`);
       else if (now) collisions.push(now);
+    } else if (c.ownership === 'adopt') {
+      // Adopting takes over an object that is still not diet's, exactly as the plan saw it.
+      if (!now) stale.push(`${c.address} is gone`);
+      else if (now.owned) stale.push(`${c.address} was tagged meanwhile`);
+      else if (!attrValuesEqual(ownedAttrs(now), c.before ?? {})) stale.push(`${c.address} changed`);
     } else if (!now?.owned) {
       stale.push(`${c.address} is gone`);
     } else if (!attrValuesEqual(ownedAttrs(now), c.before ?? {})) {

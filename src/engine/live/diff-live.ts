@@ -1,4 +1,4 @@
-import { diffResources } from '../../plan/diff-resources.js';
+import { diffWithAdoption, NO_ADOPTION, type AdoptionRules } from '../../plan/diff-with-adoption.js';
 import type { DesiredResource, ResourceChange } from '../../resource/resource.js';
 import { resourceSchema } from '../../targets/resource-schemas.js';
 import type { LiveObject } from '../../targets/live-target.js';
@@ -7,16 +7,16 @@ import type { LiveRead } from './read-live.js';
 export interface LiveDiff {
   /** Attribute-level changes that turn the live objects diet owns into the desired ones, in apply order; drift shows up as updates. */
   readonly changes: readonly ResourceChange[];
-  /** Desired objects that exist live but are not diet's: a create there would collide. */
+  /** Desired objects that exist live but are not diet's and that the spec does not adopt: a create there would collide. */
   readonly collisions: readonly LiveObject[];
 }
 
 /**
  * Desired vs live: the pure diff over the objects diet owns (only owned attributes, values
  * normalized the way the backend stores them), with unowned objects at desired addresses kept
- * apart as collisions — they are never updated or deleted.
+ * apart as collisions — they are never updated or deleted — unless the spec adopts them.
  */
-export function diffLive(desired: readonly DesiredResource[], live: Pick<LiveRead, 'owned' | 'collisions'>): LiveDiff {
-  const changes = diffResources(desired, live.owned, { schemas: resourceSchema });
-  return { changes, collisions: live.collisions };
+export function diffLive(desired: readonly DesiredResource[], live: Pick<LiveRead, 'owned' | 'collisions'>, rules: AdoptionRules = NO_ADOPTION): LiveDiff {
+  const diff = diffWithAdoption(desired, live.owned, live.collisions, rules, { schemas: resourceSchema });
+  return { changes: diff.changes, collisions: diff.collisions as LiveObject[] };
 }

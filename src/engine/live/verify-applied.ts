@@ -7,9 +7,9 @@ import type { LiveRead } from './read-live.js';
 
 /**
  * Reads back what an apply did: each created or updated object must now hold the planned
- * owned attributes, and each deleted one must be gone. A difference means the target
- * stores a value differently from how diet plans it (the next plan would show it again),
- * so it is reported as a warning naming the object and attribute.
+ * owned attributes, each deleted one must be gone, and each released one no longer be diet's.
+ * A difference means the target stores a value differently from how diet plans it (the next
+ * plan would show it again), so it is reported as a warning naming the object and attribute.
  */
 export function verifyApplied(changes: readonly ResourceChange[], after: Pick<LiveRead, 'byAddress'>): string[] {
   const problems: string[] = [];
@@ -17,6 +17,10 @@ export function verifyApplied(changes: readonly ResourceChange[], after: Pick<Li
     const now = after.byAddress.get(c.address);
     if (c.action === 'delete') {
       if (now?.owned) problems.push(`${c.address} still exists after its delete`);
+      continue;
+    }
+    if (c.ownership === 'release') {
+      if (now?.owned) problems.push(`${c.address} still carries diet's ownership after its release`);
       continue;
     }
     if (!now?.owned) {

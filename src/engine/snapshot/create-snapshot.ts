@@ -36,7 +36,9 @@ export interface CreatedSnapshot {
 export async function createManualSnapshot(input: CreateSnapshotInput): Promise<CreatedSnapshot> {
   const wanted = input.desired.filter((d) => input.bound.some((b) => b.handles(d.address)));
   const live = await readLive(input.bound, wanted, input.cluster, input.events);
-  const resources: ObservedResource[] = [...live.owned, ...live.collisions].map(({ owned: _owned, ...rest }) => rest);
+  // Adopted objects keep their mark from state, so a restore from this snapshot still releases them rather than deleting.
+  const adopted = new Set((input.store.managedResources(input.cluster)?.resources ?? []).filter((r) => r.adopted).map((r) => r.address));
+  const resources: ObservedResource[] = [...live.owned, ...live.collisions].map(({ owned, ...rest }) => (owned && adopted.has(rest.address) ? { ...rest, adopted: true } : rest));
   const at = input.now();
   const record = input.store.transaction(() => {
     const saved = input.store.saveSnapshot({ cluster: input.cluster, kind: 'manual', createdAt: at, scopes: live.scopes, ...(input.note !== undefined ? { note: input.note } : {}), resources });

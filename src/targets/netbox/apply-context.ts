@@ -16,9 +16,10 @@ export class ApplyContext {
   /** Slug of the ownership tag (the only tag diet creates or owns). */
   private tag: string | undefined;
 
-  constructor(observed: ReadonlyMap<string, LiveObject>) {
+  /** `adopting`: unowned objects this apply takes over, whose ids are needed as if diet owned them. */
+  constructor(observed: ReadonlyMap<string, LiveObject>, adopting: ReadonlySet<string> = new Set()) {
     for (const o of observed.values()) {
-      if (o.target !== 'netbox' || !o.owned) continue;
+      if (o.target !== 'netbox' || !(o.owned || adopting.has(o.address))) continue;
       if (o.remoteId !== undefined) this.ids.set(o.address, Number(o.remoteId));
       this.learn(o.type, o.key, o.attrs as Record<string, unknown>);
     }

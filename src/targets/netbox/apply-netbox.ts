@@ -13,11 +13,13 @@ import { toNetboxPayload } from './netbox-payload.js';
  * of one type and action form a run, written in chunks. Ids are resolved from the read and
  * from each answer. Interfaces NetBox made from device-type templates are PATCHed when diet
  * "creates" them and released (diet's tag and description removed) when diet "deletes" them;
- * children of a deleted device or device type are left to NetBox's cascade. Stops at the
- * first failed request and reports everything applied before it.
+ * children of a deleted device or device type are left to NetBox's cascade. Adopting and
+ * releasing an object are plain updates (PATCH of the changed attributes, `tags` included,
+ * so the object's other tags stay). Stops at the first failed request and reports
+ * everything applied before it.
  */
 export async function applyNetbox(http: NetboxHttp, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents, options: BulkWriteOptions): Promise<ApplyOutcome> {
-  const ctx = new ApplyContext(observed);
+  const ctx = new ApplyContext(observed, new Set(changes.filter((c) => c.ownership === 'adopt').map((c) => c.address)));
   const work = changes.filter((c) => c.target === 'netbox' && c.action !== 'noop');
   const applied: StepResult[] = [];
   let done = 0;

@@ -12,7 +12,8 @@ const OWNED_BY_TAG: readonly NetboxType[] = ['dcim.site', 'dcim.manufacturer', '
 /**
  * What diet owns in NetBox for a cluster — every object carrying its ownership tag
  * (`diet-<cluster>`), plus the interface templates of its device types — and every unowned
- * object whose unique slug or name equals a desired key (a collision, `owned: false`).
+ * object whose unique slug or name equals a desired key (a collision, `owned: false`), plus
+ * the interface templates of colliding device types.
  * All lists are paged bulk reads (`limit=1000`), run in parallel within the client's bound.
  */
 export async function readNetbox(http: NetboxHttp, scope: ReadScope, events?: ApplyEvents): Promise<LiveObject[]> {
@@ -52,7 +53,12 @@ export async function readNetbox(http: NetboxHttp, scope: ReadScope, events?: Ap
   add('extras.tag', tags);
   for (const type of OWNED_BY_TAG) add(type, raw.get(type) ?? [], (o) => o.owned);
   add('dcim.interface_template', templates);
-  step(await addCollisions(scope, seen, (type, objects, keep) => add(type, objects, keep), list));
+  await addCollisions(scope, seen, (type, objects, keep) => add(type, objects, keep), list);
+  // The templates of a colliding device type come along (unowned): adopting the type adopts them
+  // instead of creating them a second time.
+  const collidingTypeIds = out.filter((o) => o.type === 'dcim.device_type' && !o.owned).map((o) => o.remoteId!);
+  const theirTemplates = (await Promise.all(chunkValues(collidingTypeIds).map((ids) => list('dcim.interface_template', ids.map((id) => ['device_type_id', id] as const))))).flat();
+  step(add('dcim.interface_template', theirTemplates, (o) => !o.owned));
   return out;
 }
 

@@ -1,7 +1,8 @@
 // Against the real NetBox, with the small lab example: refusals before anything is written,
 // drift from hand edits (owned attributes show up, others do not), stale saved plans, and
-// unowned objects whose names collide with the spec (refused, never touched, adoptable only
-// by tagging them on purpose). The tests of this file build on each other, in order.
+// unowned objects whose names collide with the spec (refused, never touched, handed over by
+// tagging them on purpose; adoption through the spec is in adoption.test.ts). The tests of
+// this file build on each other, in order.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';

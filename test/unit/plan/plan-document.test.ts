@@ -76,6 +76,19 @@ describe('plan document', () => {
     expect(toPlanDocument(plan).resource_changes[0]).toMatchObject({ depends_on: ['b', 'z'], origin: null, before: null });
   });
 
+  it('writes ownership only on changes that adopt or release, and reads it back; the JSON Schema agrees', () => {
+    const adopt = change('update', 'a', { ownership: 'adopt', attrChanges: [{ path: 'tags', before: [], after: ['diet-c'] }] });
+    const doc = toPlanDocument(createPlan({ cluster: 'c', changes: [adopt, change('update', 'b')], topology: {}, baseline: { kind: 'live' }, dietVersion: '0', specDigest: 'x' }));
+    expect(doc.resource_changes[0].ownership).toBe('adopt');
+    expect(Object.hasOwn(doc.resource_changes[1], 'ownership')).toBe(false);
+    expect(readPlanDocument(serializePlanDocument(doc))).toEqual(doc);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    const bad = JSON.parse(serializePlanDocument(doc));
+    bad.resource_changes[0].ownership = 'steal';
+    expect(validate(bad)).toBe(false);
+    expect(() => readPlanDocument(JSON.stringify(bad))).toThrow(/ownership must be one of "adopt", "release"/);
+  });
+
   it('refuses a topology that is not plain JSON', () => {
     const plan = createPlan({ cluster: 'c', changes: [], topology: { when: new Date(0) }, baseline: { kind: 'empty' }, dietVersion: '0', specDigest: 'x' });
     expect(() => toPlanDocument(plan)).toThrow(TypeError);

@@ -75,3 +75,22 @@ describe('renderPlanText', () => {
     expect(headings).toEqual(['netbox dcim.site: 1 to create', 'netbox dcim.interface: 1 to create', 'kubernetes k.Switch: 1 to create']);
   });
 });
+
+describe('renderPlanText with ownership changes', () => {
+  const device = (key: string, ownership: 'adopt' | 'release', before: string[], after: string[]): ResourceChange => ({
+    address: `netbox.dcim.device[${key}]`, target: 'netbox', type: 'dcim.device', key, action: 'update',
+    before: { tags: before }, after: { tags: after }, attrChanges: [{ path: 'tags', before, after }], dependsOn: [], ownership,
+  });
+
+  it('names adoptions and releases on their lines, in the group heading and under the summary', () => {
+    const text = renderPlanText(docOf([device('srv-9', 'adopt', ['rack-a'], ['diet-c', 'rack-a']), device('srv-7', 'release', ['diet-c'], [])]), { color: false });
+    expect(text).toContain('netbox dcim.device: 1 to adopt, 1 to release\n');
+    expect(text).toContain('  ~ netbox.dcim.device[srv-9] (adopt existing object)\n      ~ tags: ["rack-a"] -> ["diet-c","rack-a"]');
+    expect(text).toContain("  ~ netbox.dcim.device[srv-7] (release: diet's tag removed, object kept)");
+    expect(text).toContain('Plan: 0 to add, 2 to change, 0 to destroy.\nOwnership: 1 to adopt, 1 to release (adopted objects are never destroyed).\n');
+  });
+
+  it('says nothing about ownership in plans without it', () => {
+    expect(renderPlanText(toPlanDocument(smallPlan()), { color: false })).not.toContain('Ownership');
+  });
+});

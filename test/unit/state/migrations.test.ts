@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,6 +102,25 @@ describe('state migrations', () => {
     expect((thrown as StateError).message).toContain('no such table: no_such_table');
     expect(schemaOf(path)).toEqual(schema);
     expect(fileDigest(path)).toBe(before);
+  });
+
+  it('v4 (adopted resources): a snapshot written by a v3 file reads back unmarked and still verifies', () => {
+    const path = join(tmp.dir, 'state.db');
+    const raw = new Database(path);
+    runMigrations(raw, path, STATE_MIGRATIONS.slice(0, 3));
+    raw.close();
+    // The same rows a v3 diet wrote, checksummed the way it did.
+    const v3 = new Database(path);
+    const row = ['netbox.dcim.device[leaf-01]', 'netbox', 'dcim.device', 'leaf-01', '{"name":"leaf-01"}', '5', null, null];
+    const checksum = `sha256:${createHash('sha256').update(`diet-snapshot-rows/1\n${JSON.stringify(row)}\n`).digest('hex')}`;
+    const id = Number(v3.prepare("INSERT INTO snapshots (cluster, kind, created_at, resource_count, checksum) VALUES ('c1', 'applied', 't', 1, ?)").run(checksum).lastInsertRowid);
+    v3.prepare('INSERT INTO snapshot_resources (snapshot_id, address, target, type, key, attrs, remote_id, fingerprint, depends_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(id, ...row);
+    v3.close();
+    const store = openStateStore(path);
+    expect(store.verifySnapshot(id).ok).toBe(true);
+    expect(store.managedResources('c1')!.resources).toEqual([{ address: row[0], target: 'netbox', type: 'dcim.device', key: 'leaf-01', attrs: { name: 'leaf-01' }, remoteId: '5' }]);
+    store.close();
+    expect(schemaOf(path).version).toBe(4);
   });
 
   it('a read-only open of an older schema asks for a writing command and does not migrate', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +54,25 @@ describe('snapshots', () => {
     expect(b.checksum).toBe(a.checksum);
     const changed = [...resources.slice(1), { ...resources[0], fingerprint: 'other' }];
     expect(store.saveSnapshot({ cluster: 'c1', kind: 'manual', createdAt: 't', resources: changed }).checksum).not.toBe(a.checksum);
+  });
+
+  it('record which objects were adopted: the mark round-trips, counts in the checksum, and unmarked rows hash as before', () => {
+    const plain = store.saveSnapshot({ cluster: 'c1', kind: 'applied', createdAt: 't', resources });
+    // Rows without the mark hash exactly as before the mark existed (eight fields per row).
+    const raw = new Database(path, { readonly: true });
+    const rows = raw.prepare('SELECT address, target, type, key, attrs, remote_id, fingerprint, depends_on FROM snapshot_resources WHERE snapshot_id = ? ORDER BY address').raw().all(plain.id) as unknown[][];
+    raw.close();
+    const before = createHash('sha256').update(`diet-snapshot-rows/1\n${rows.map((r) => `${JSON.stringify(r)}\n`).join('')}`).digest('hex');
+    expect(plain.checksum).toBe(`sha256:${before}`);
+    const marked = resources.map((r) => (r.key === 'leaf-01' ? { ...r, adopted: true } : r));
+    const rec = store.saveSnapshot({ cluster: 'c1', kind: 'applied', createdAt: 't', resources: marked });
+    expect(rec.checksum).not.toBe(plain.checksum);
+    const got = store.getSnapshot(rec.id)!.resources;
+    expect(got.find((r) => r.key === 'leaf-01')).toEqual({ ...device('leaf-01', 'leaf'), adopted: true });
+    expect(got.filter((r) => r.adopted)).toHaveLength(1);
+    expect(store.verifySnapshot(rec.id).ok).toBe(true);
+    expect(rawSql('UPDATE snapshot_resources SET adopted = NULL WHERE snapshot_id = ?', rec.id)).toBe(4);
+    expect(store.verifySnapshot(rec.id).ok).toBe(false);
   });
 
   it('verify passes untouched and reports a mismatch after one row is tampered with', () => {
