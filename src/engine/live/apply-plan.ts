@@ -1,8 +1,9 @@
 import type { PlanDocument } from '../../plan/plan-document.js';
-import type { ObservedResource, ResourceChange } from '../../resource/resource.js';
+import type { DesiredResource, ObservedResource, ResourceChange } from '../../resource/resource.js';
 import type { StateStore } from '../../state/index.js';
 import { missingTargetError, targetFor, type BoundTarget } from '../../targets/create-live-targets.js';
 import type { ApplyEvents, LiveObject, StepFailure, StepResult } from '../../targets/live-target.js';
+import { startJournaledRun, type JournaledRun, type RunOwner } from '../journal/journaled-run.js';
 import { changesOfDocument, desiredOfChanges } from './changes-of-document.js';
 import { checkPlanCurrent } from './check-plan-current.js';
 import { readLive, type LiveRead } from './read-live.js';
@@ -18,6 +19,8 @@ export interface ApplyPlanInput {
   readonly now: () => string;
   /** A read made for this very plan moments ago in the same process; saves reading again. */
   readonly live?: LiveRead;
+  /** The process the apply journal records as running the apply (default: this one). */
+  readonly owner?: RunOwner;
 }
 
 export interface ApplyResult {
@@ -58,11 +61,30 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   const live = input.live ?? (await readLive(bound, desired, doc.cluster, events));
   checkPlanCurrent(doc, changes, live, store.latestSnapshot(doc.cluster, ['applied', 'restore'])?.id);
 
+  // Write-ahead journal: from here on, every write is on record before it is sent.
+  const run = startJournaledRun({ store, cluster: doc.cluster, kind: 'apply', planId, scopes: bound.map((b) => b.scope), changes, now: input.now, ...(input.owner ? { owner: input.owner } : {}) });
+  try {
+    return await applyJournaled(input, changes, bound, desired, live, run);
+  } catch (error) {
+    // The process is alive and knows the apply stopped: not an interrupted run to recover.
+    try {
+      run.finish('failed');
+    } catch {
+      // State unwritable: the run stays open and `diet apply --recover` sorts it out; the first error matters more.
+    }
+    throw error;
+  }
+}
+
+async function applyJournaled(input: ApplyPlanInput, changes: readonly ResourceChange[], bound: readonly BoundTarget[], desired: readonly DesiredResource[], live: LiveRead, run: JournaledRun): Promise<ApplyResult> {
+  const { document: doc, planId, store } = input;
+  const events = run.withJournal(input.events);
   const applied: StepResult[] = [];
   for (const segment of segmentsByTarget(changes, bound)) {
     const outcome = await segment.target.target.apply(segment.changes, live.byAddress, events);
     applied.push(...outcome.applied);
     if (outcome.failed) {
+      run.finish('failed');
       store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply-failed', detail: { plan_id: planId, applied: applied.length, total: changes.length, address: outcome.failed.address, message: outcome.failed.message } });
       return { planId, status: 'failed', total: changes.length, applied, failed: outcome.failed, warnings: live.warnings };
     }
@@ -75,6 +97,7 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
     const previous = store.managedResources(doc.cluster)?.resources ?? [];
     const resources: ObservedResource[] = [...previous.filter((r) => !bound.some((b) => b.handles(r.address))), ...after.owned.map(toObserved)];
     const record = store.saveSnapshot({ cluster: doc.cluster, kind: 'applied', createdAt: input.now(), planId, resources });
+    run.finish('applied');
     store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply', detail: { plan_id: planId, applied: applied.length, snapshot_id: record.id, targets: bound.map((b) => b.scope) } });
     return record;
   });

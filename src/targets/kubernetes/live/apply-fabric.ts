@@ -39,11 +39,22 @@ interface Step {
 export async function applyFabric(ctx: FabricContext, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents): Promise<ApplyOutcome> {
   const steps = changes.filter((c) => c.action !== 'noop').map((c) => checkedStep(ctx, c, observed));
   const applied: StepResult[] = [];
+  const journal = events.journal;
   let done = 0;
   for (const batch of batches(steps)) {
     const results = await runBounded(batch, ctx.concurrency, async (step) => {
-      const result = await applyStep(ctx, step, observed.get(step.change.address));
-      events.progress({ target: 'kubernetes', phase: 'apply', done: ++done, total: steps.length, message: step.change.address });
+      const { address, action } = step.change;
+      // Requests that start together share one journal write (the journal coalesces them).
+      await journal?.sending([{ address, action }]);
+      let result: StepResult;
+      try {
+        result = await applyStep(ctx, step, observed.get(address));
+      } catch (error) {
+        if (journal && wroteNothing(step, error)) journal.answered([], [{ address, action }]);
+        throw error;
+      }
+      journal?.answered([result]);
+      events.progress({ target: 'kubernetes', phase: 'apply', done: ++done, total: steps.length, message: address });
       return result;
     });
     const failures: StepFailure[] = [];
@@ -96,8 +107,7 @@ async function applyStep(ctx: FabricContext, step: Step, live: LiveObject | unde
     await deleteObject(ctx, step, live);
     return { address: change.address, action: 'delete' };
   }
-  const replace = change.action === 'replace' || (change.action === 'update' && step.kind.kind === 'Connection' && connectionType(change.before) !== connectionType(change.after));
-  if (replace) {
+  if (isReplacement(step)) {
     await deleteObject(ctx, step, live);
     const uid = await serverSideApply(ctx, step, undefined).catch((e: unknown) => {
       if (!(e instanceof StepError)) throw e;
@@ -127,6 +137,21 @@ async function deleteObject(ctx: FabricContext, step: Step, live: LiveObject | u
   // Already gone (for example a retried DELETE whose first answer was lost) is what we wanted.
   if (res.status === 200 || res.status === 202 || res.status === 404) return;
   throw new StepError(describeFailure(res, `${step.kind.kind} ${ctx.namespace}/${step.name}`, ctx));
+}
+
+/**
+ * Whether a failed step certainly left the object as it was: the API server refused it (4xx).
+ * A replace may have deleted the object before its create failed, and a 5xx or a lost answer
+ * says nothing about what was stored.
+ */
+function wroteNothing(step: Step, error: unknown): boolean {
+  const status = error instanceof StepError ? error.failure.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && (step.change.action === 'create' || step.change.action === 'update' || step.change.action === 'delete') && !isReplacement(step);
+}
+
+function isReplacement(step: Step): boolean {
+  const { change } = step;
+  return change.action === 'replace' || (change.action === 'update' && step.kind.kind === 'Connection' && connectionType(change.before) !== connectionType(change.after));
 }
 
 /** Which key of a Connection spec is set (unbundled, fabric, …): its type. */
