@@ -1,5 +1,6 @@
 import { ConfigError } from '../diag/errors.js';
 import type { ExpandedSpec } from '../engine/expand-spec.js';
+import { refuseWhileInterrupted } from '../engine/journal/interrupted-runs.js';
 import { planAgainstLive } from '../engine/live/plan-live.js';
 import { readLive, type LiveRead } from '../engine/live/read-live.js';
 import { selects, type TargetSelection } from '../engine/live/target-selection.js';
@@ -7,6 +8,7 @@ import { planAgainstState, type PlannedSpec } from '../engine/plan-spec.js';
 import type { StateStore } from '../state/index.js';
 import type { BoundTarget } from '../targets/create-live-targets.js';
 import { liveTargetsFor, unhandled } from './live-targets.js';
+import { lockEnvironment } from './lock-environment.js';
 import type { GlobalOptions } from './main.js';
 import type { Output } from './output.js';
 import { progressEvents } from './progress-events.js';
@@ -32,6 +34,7 @@ export interface CommandPlan {
  * fabric without Kubernetes settings) stops it with a message naming it, never a silent skip.
  */
 export async function makePlan(spec: ExpandedSpec, store: StateStore, globals: GlobalOptions, output: Output, refresh: Refresh, selection: TargetSelection): Promise<CommandPlan> {
+  refuseWhileInterrupted(store, spec.model.name, lockEnvironment());
   if (refresh === 'state') return { planned: planAgainstState(spec, store, (address) => selects(selection, address)) };
   const selected = spec.desired.filter((d) => selects(selection, d.address));
   const bound = liveTargetsFor(globals, selected.map((d) => d.address), selection);

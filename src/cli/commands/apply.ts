@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { NotApprovedError } from '../../diag/errors.js';
 import { expandSpec } from '../../engine/expand-spec.js';
+import { refuseWhileInterrupted } from '../../engine/journal/interrupted-runs.js';
 import { applyPlan, type ApplyResult } from '../../engine/live/apply-plan.js';
 import { parseTargetSelection, selects } from '../../engine/live/target-selection.js';
 import type { HeldLock } from '../../engine/lock/acquire-lock.js';
@@ -13,6 +14,7 @@ import { openStateStore } from '../../state/index.js';
 import { lockForCommand, releaseCommandLock } from '../command-lock.js';
 import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
 import { liveTargetsFor } from '../live-targets.js';
+import { lockEnvironment } from '../lock-environment.js';
 import type { CommandRunner } from '../main.js';
 import { makePlan, parseRefresh, savePlanRecord, type CommandPlan } from '../make-plan.js';
 import type { Output } from '../output.js';
@@ -68,6 +70,7 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
           } else {
             const spec = await expandSpec(resolveSpecPaths(opts.file));
             const selection = parseTargetSelection(opts.target);
+            refuseWhileInterrupted(store, spec.model.name, lockEnvironment());
             lock = await lockForCommand(store, output, spec.model.name, spec.desired.filter((d) => selects(selection, d.address)).map((d) => d.address), opts.lockTimeout);
             made = await makePlan(spec, store, globals, output, parseRefresh(opts.refresh, 'live'), selection);
             savePlanRecord(store, made.planned, spec.model.name);
@@ -78,6 +81,7 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
             const s = document.summary;
             if (s.add + s.change + s.destroy > 0 && !opts.autoApprove) await confirm(output);
           }
+          refuseWhileInterrupted(store, document.cluster, lockEnvironment());
           lock = await lockForCommand(store, output, document.cluster, [...document.resource_changes.map((c) => c.address), ...Object.keys(document.baseline.fingerprints)], opts.lockTimeout, lock);
           const planId = planIdOf(document.digest);
           const bound = made?.bound ?? liveTargetsFor(globals, document.resource_changes.map((c) => c.address));
