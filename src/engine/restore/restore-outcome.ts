@@ -7,9 +7,10 @@ import type { LiveObject, StepFailure } from '../../targets/live-target.js';
  * - `failed`: its own step was refused by the server;
  * - `not-attempted`: an earlier step failed, so the restore stopped before reaching it;
  * - `blocked`: an object diet does not own holds its address now (diet never writes those);
- * - `differs`: its step went through (or was not needed) but it reads back different.
+ * - `differs`: its step went through (or was not needed) but it reads back different;
+ * - `unknown`: the targets could not be read (before or after the writes), so nothing is known.
  */
-export type NotRestoredReason = 'failed' | 'not-attempted' | 'blocked' | 'differs';
+export type NotRestoredReason = 'failed' | 'not-attempted' | 'blocked' | 'differs' | 'unknown';
 
 export interface RestoredObject {
   readonly address: string;
