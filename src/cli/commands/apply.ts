@@ -12,7 +12,7 @@ import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { openStateStore } from '../../state/index.js';
 import { lockForCommand, releaseCommandLock } from '../command-lock.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_ROLLED_BACK } from '../exit-codes.js';
 import { liveTargetsFor } from '../live-targets.js';
 import { lockEnvironment } from '../lock-environment.js';
 import type { CommandRunner } from '../main.js';
@@ -20,6 +20,7 @@ import { makePlan, parseRefresh, savePlanRecord, type CommandPlan } from '../mak
 import type { Output } from '../output.js';
 import { progressEvents } from '../progress-events.js';
 import { askApproval } from '../ask-approval.js';
+import { reportApply } from '../report-apply.js';
 import { resolveSpecPaths } from '../spec-paths.js';
 
 interface ApplyOptions {
@@ -29,6 +30,7 @@ interface ApplyOptions {
   refresh?: string;
   detail: string;
   lockTimeout?: string;
+  rollback: boolean;
 }
 
 export function registerApplyCommand(program: Command, run: CommandRunner): void {
@@ -40,6 +42,7 @@ export function registerApplyCommand(program: Command, run: CommandRunner): void
     .option('--target <target>', 'when planning here: netbox, kubernetes or all', 'all')
     .option('--refresh <baseline>', 'when planning here: compare with live (default) or state', 'live')
     .option('--detail <level>', 'summary or full, as for `diet plan`', 'summary')
+    .option('--no-rollback', 'when a step fails, leave the changes made so far in place instead of rolling them back (undo them later with `diet snapshot restore <pre-apply id>`)')
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another apply on the same cluster/fabric to finish; 0 fails at once', '0')
     .addHelpText(
       'after',
@@ -50,13 +53,21 @@ some) runs at a time: the state lock is taken before anything is read (see \`die
 Every change needs a configured target: a plan with Kubernetes changes for a fabric
 without Kubernetes settings is refused before anything is written.
 
+Before the first write, a pre-apply snapshot records what diet owns in the targets. If a
+step fails, every object the plan touched is brought back to that snapshot (created ones
+deleted, changed ones set back, deleted ones recreated), read back and checked; whatever
+could not be restored is listed with the reason. State keeps the previous applied snapshot.
+
 Examples:
   diet apply -f examples/128gpu --target netbox
   diet plan -f spec/ --refresh live -o plan.json && diet apply plan.json
   diet apply 3f2a9c1d0b7e --json
   diet apply plan.json --lock-timeout 5m
+  diet apply plan.json --no-rollback
 
-Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not updated then).`,
+Exit codes: 0 applied or nothing to do; 3 a step failed and everything was rolled back;
+1 error, a failed apply that could not be rolled back completely, or a failed apply with
+--no-rollback (state is not updated after a failure).`,
     )
     .action((ref: string | undefined, opts: ApplyOptions) =>
       run(async (output, globals) => {
@@ -88,12 +99,12 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
           const events = progressEvents(output);
           let result: ApplyResult;
           try {
-            result = await applyPlan({ document, planId, bound, store, events, now: () => new Date().toISOString(), ...(made?.live ? { live: made.live } : {}) });
+            result = await applyPlan({ document, planId, bound, store, events, now: () => new Date().toISOString(), noRollback: !opts.rollback, ...(made?.live ? { live: made.live } : {}) });
           } finally {
             events.finish();
           }
-          report(output, result);
-          return result.status === 'failed' ? EXIT_ERROR : EXIT_OK;
+          reportApply(output, result);
+          return exitCodeOf(result);
         } finally {
           releaseCommandLock(lock, output);
           store.close();
@@ -111,24 +122,9 @@ async function confirm(output: Output): Promise<void> {
   if (!output.quiet) output.err('');
 }
 
-function report(output: Output, result: ApplyResult): void {
-  const counts = { add: 0, change: 0, destroy: 0 };
-  for (const step of result.applied) {
-    if (step.action === 'create' || step.action === 'replace') counts.add++;
-    if (step.action === 'update') counts.change++;
-    if (step.action === 'delete' || step.action === 'replace') counts.destroy++;
-  }
-  if (output.json) {
-    const failed = result.failed ? { address: result.failed.address, action: result.failed.action, message: result.failed.message, hint: result.failed.hint ?? null, status: result.failed.status ?? null, fields: result.failed.fields ?? null } : null;
-    output.out(JSON.stringify({ type: 'result', format_version: '1', plan_id: result.planId, status: result.status, total: result.total, applied: result.applied.length, summary: counts, failed, snapshot_id: result.snapshotId ?? null, warnings: result.warnings }));
-    return;
-  }
-  for (const w of result.warnings) output.err(`warning: ${w}`);
-  if (result.status === 'no-changes') output.out('No changes. Nothing to apply.');
-  else if (result.status === 'applied') output.out(`Apply complete! Resources: ${counts.add} added, ${counts.change} changed, ${counts.destroy} destroyed. (plan ${result.planId}, state snapshot ${result.snapshotId})`);
-  else {
-    const f = result.failed!;
-    output.err(`Error: apply failed at ${f.address} (${f.action}): ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
-    output.err(`${result.applied.length} of ${result.total} changes were applied before the failure and stay in place; state was not updated. Run \`diet diff\` to see where the live objects stand, then plan and apply again.`);
-  }
+/** 3 only when the failed apply left nothing behind: everything it touched reads back as before. */
+function exitCodeOf(result: ApplyResult): number {
+  if (result.status === 'rolled-back') return EXIT_ROLLED_BACK;
+  if (result.status === 'applied' || result.status === 'no-changes') return EXIT_OK;
+  return EXIT_ERROR;
 }

@@ -1,12 +1,15 @@
 import type { PlanDocument } from '../../plan/plan-document.js';
-import type { DesiredResource, ObservedResource, ResourceChange } from '../../resource/resource.js';
+import type { Attrs, DesiredResource, ObservedResource, ResourceChange } from '../../resource/resource.js';
 import type { StateStore } from '../../state/index.js';
 import { missingTargetError, targetFor, type BoundTarget } from '../../targets/create-live-targets.js';
 import type { ApplyEvents, LiveObject, StepFailure, StepResult } from '../../targets/live-target.js';
+import { journaledConvergence } from '../journal/journaled-convergence.js';
 import { startJournaledRun, type JournaledRun, type RunOwner } from '../journal/journaled-run.js';
 import { changesOfDocument, desiredOfChanges } from './changes-of-document.js';
 import { checkPlanCurrent } from './check-plan-current.js';
 import { readLive, type LiveRead } from './read-live.js';
+import { rollBack, type RollbackReport } from './roll-back.js';
+import { segmentsByTarget } from './target-segments.js';
 import { verifyApplied } from './verify-applied.js';
 
 export interface ApplyPlanInput {
@@ -19,19 +22,30 @@ export interface ApplyPlanInput {
   readonly now: () => string;
   /** A read made for this very plan moments ago in the same process; saves reading again. */
   readonly live?: LiveRead;
+  /** Leave a failed apply's changes in place instead of rolling them back (`--no-rollback`). */
+  readonly noRollback?: boolean;
   /** The process the apply journal records as running the apply (default: this one). */
   readonly owner?: RunOwner;
 }
 
 export interface ApplyResult {
   readonly planId: string;
-  readonly status: 'applied' | 'failed' | 'no-changes';
+  /**
+   * `failed`: a step failed and its changes were left in place (`noRollback`);
+   * `rolled-back`: a step failed and everything the plan touched is back as it was;
+   * `rollback-incomplete`: a step failed and the rollback could not restore everything.
+   */
+  readonly status: 'applied' | 'failed' | 'no-changes' | 'rolled-back' | 'rollback-incomplete';
   /** Changes the plan asked for. */
   readonly total: number;
   readonly applied: readonly StepResult[];
   readonly failed?: StepFailure;
   /** The `applied` snapshot recorded in state (success only). */
   readonly snapshotId?: number;
+  /** The `pre-apply` snapshot taken before the first write: what a rollback or `diet snapshot restore` returns to. */
+  readonly preApplySnapshotId?: number;
+  /** What the rollback after a failed step did. */
+  readonly rollback?: RollbackReport;
   /** Server version notes and verification differences. */
   readonly warnings: readonly string[];
 }
@@ -43,7 +57,11 @@ export interface ApplyResult {
  * in plan order. On success the targets are read back, compared with the plan, and one
  * `applied` snapshot (with remote ids) plus a history event are written in one transaction;
  * resources of targets this plan did not touch are carried over from the previous snapshot.
- * On failure nothing but a history event is written to state.
+ *
+ * Before the first write, a `pre-apply` snapshot records what diet owns in the targets. When a
+ * step fails, the objects the plan touched are converged back to it (unless `noRollback`), and
+ * only history events are written: the latest applied snapshot stays the one before, so state
+ * never claims objects of an apply that did not complete.
  */
 export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   const { document: doc, planId, store, events } = input;
@@ -61,10 +79,11 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   const live = input.live ?? (await readLive(bound, desired, doc.cluster, events));
   checkPlanCurrent(doc, changes, live, store.latestSnapshot(doc.cluster, ['applied', 'restore'])?.id);
 
+  const preApply = savePreApplySnapshot(store, doc.cluster, planId, bound, live, input.now());
   // Write-ahead journal: from here on, every write is on record before it is sent.
-  const run = startJournaledRun({ store, cluster: doc.cluster, kind: 'apply', planId, scopes: bound.map((b) => b.scope), changes, now: input.now, ...(input.owner ? { owner: input.owner } : {}) });
+  const run = startJournaledRun({ store, cluster: doc.cluster, kind: 'apply', planId, preSnapshotId: preApply.id, scopes: bound.map((b) => b.scope), changes, now: input.now, ...(input.owner ? { owner: input.owner } : {}) });
   try {
-    return await applyJournaled(input, changes, bound, desired, live, run);
+    return await applyJournaled(input, changes, bound, desired, live, preApply, run);
   } catch (error) {
     // The process is alive and knows the apply stopped: not an interrupted run to recover.
     try {
@@ -76,7 +95,15 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   }
 }
 
-async function applyJournaled(input: ApplyPlanInput, changes: readonly ResourceChange[], bound: readonly BoundTarget[], desired: readonly DesiredResource[], live: LiveRead, run: JournaledRun): Promise<ApplyResult> {
+async function applyJournaled(
+  input: ApplyPlanInput,
+  changes: readonly ResourceChange[],
+  bound: readonly BoundTarget[],
+  desired: readonly DesiredResource[],
+  live: LiveRead,
+  preApply: { id: number; resources: ObservedResource[] },
+  run: JournaledRun,
+): Promise<ApplyResult> {
   const { document: doc, planId, store } = input;
   const events = run.withJournal(input.events);
   const applied: StepResult[] = [];
@@ -84,9 +111,23 @@ async function applyJournaled(input: ApplyPlanInput, changes: readonly ResourceC
     const outcome = await segment.target.target.apply(segment.changes, live.byAddress, events);
     applied.push(...outcome.applied);
     if (outcome.failed) {
-      run.finish('failed');
-      store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply-failed', detail: { plan_id: planId, applied: applied.length, total: changes.length, address: outcome.failed.address, message: outcome.failed.message } });
-      return { planId, status: 'failed', total: changes.length, applied, failed: outcome.failed, warnings: live.warnings };
+      const failed = outcome.failed;
+      store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply-failed', detail: { plan_id: planId, applied: applied.length, total: changes.length, address: failed.address, message: failed.message, pre_apply_snapshot_id: preApply.id } });
+      const base = { planId, total: changes.length, applied, failed, preApplySnapshotId: preApply.id };
+      if (input.noRollback) {
+        run.finish('failed');
+        return { ...base, status: 'failed', warnings: live.warnings };
+      }
+      // The rollback is journaled as a run of its own; the apply's run stays open until it is
+      // done, so a crash during the rollback still leaves the apply to recover.
+      const journaled = journaledConvergence({ store, cluster: doc.cluster, kind: 'rollback', planId, preSnapshotId: preApply.id, scopes: bound.map((b) => b.scope), now: input.now, ...(input.owner ? { owner: input.owner } : {}) }, input.events);
+      const rollback = await rollBack({ cluster: doc.cluster, preApply, changes, bound, events: journaled.events, hooks: journaled.hooks });
+      store.transaction(() => {
+        journaled.finish(rollback.status);
+        run.finish(rollback.status);
+        store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'rollback', detail: rollbackDetail(planId, rollback) });
+      });
+      return { ...base, status: rollback.status, rollback, warnings: [...new Set([...live.warnings, ...rollback.warnings])] };
     }
   }
 
@@ -101,19 +142,22 @@ async function applyJournaled(input: ApplyPlanInput, changes: readonly ResourceC
     store.appendEvent({ cluster: doc.cluster, at: input.now(), kind: 'apply', detail: { plan_id: planId, applied: applied.length, snapshot_id: record.id, targets: bound.map((b) => b.scope) } });
     return record;
   });
-  return { planId, status: 'applied', total: changes.length, applied, snapshotId: snapshot.id, warnings };
+  return { planId, status: 'applied', total: changes.length, applied, snapshotId: snapshot.id, preApplySnapshotId: preApply.id, warnings };
 }
 
-/** Consecutive changes handled by the same target, in plan order. */
-function segmentsByTarget(changes: readonly ResourceChange[], bound: readonly BoundTarget[]): { target: BoundTarget; changes: ResourceChange[] }[] {
-  const segments: { target: BoundTarget; changes: ResourceChange[] }[] = [];
-  for (const c of changes) {
-    const target = targetFor(bound, c.address)!;
-    const last = segments[segments.length - 1];
-    if (last && last.target === target) last.changes.push(c);
-    else segments.push({ target, changes: [c] });
-  }
-  return segments;
+/**
+ * What diet owns in the targets about to be written, as read for the stale check (so the
+ * snapshot is exactly what the plan was checked against), recorded before the first write.
+ */
+function savePreApplySnapshot(store: StateStore, cluster: string, planId: string, bound: readonly BoundTarget[], live: LiveRead, at: string): { id: number; resources: ObservedResource[] } {
+  const resources = live.owned.filter((o) => bound.some((b) => b.handles(o.address))).map(toObserved);
+  const record = store.saveSnapshot({ cluster, kind: 'pre-apply', createdAt: at, planId, scopes: bound.map((b) => b.scope), resources });
+  return { id: record.id, resources };
+}
+
+function rollbackDetail(planId: string, r: RollbackReport): Attrs {
+  const notRestored = r.notRestored.slice(0, 20).map((n) => ({ address: n.address, reason: n.reason, message: n.message }));
+  return { plan_id: planId, status: r.status, pre_apply_snapshot_id: r.preApplySnapshotId, restored: r.restored.length, not_restored: r.notRestored.length, first_not_restored: notRestored };
 }
 
 function toObserved(o: LiveObject): ObservedResource {

@@ -56,18 +56,32 @@ describe('the apply journal', () => {
     ]);
   });
 
-  it('after a failed apply: the run ends failed; confirmed, refused and never-sent steps are told apart', async () => {
+  it('after a failed apply left in place: the run ends failed; confirmed, refused and never-sent steps are told apart', async () => {
     const netbox = new FakeTarget('netbox');
     netbox.failAt = addr('b');
     const bound = [bindFake(netbox)];
-    const result = await apply(await livePlan(bound, [widget('a', 1), widget('b', 2), widget('c', 3)]), bound);
+    const doc = await livePlan(bound, [widget('a', 1), widget('b', 2), widget('c', 3)]);
+    const result = await applyPlan({ document: doc, planId: 'p1', bound, store, events: SILENT_EVENTS, now: () => '2026-01-01T00:00:00Z', owner, noRollback: true });
     expect(result.status).toBe('failed');
-    expect(store.getApplyRun(1)).toMatchObject({ outcome: 'failed' });
+    expect(store.getApplyRun(1)).toMatchObject({ outcome: 'failed', preSnapshotId: result.preApplySnapshotId });
     expect(states(1).map(([a, , s]) => [a, s])).toEqual([
       [addr('a'), 'confirmed'],
       [addr('b'), 'failed'],
       [addr('c'), 'intended'],
     ]);
+  });
+
+  it('after a failed apply rolled back: the rollback is a run of its own, and both end rolled-back', async () => {
+    const netbox = new FakeTarget('netbox');
+    netbox.failAt = addr('b');
+    const bound = [bindFake(netbox)];
+    const result = await apply(await livePlan(bound, [widget('a', 1), widget('b', 2)]), bound);
+    expect(result.status).toBe('rolled-back');
+    netbox.failAt = undefined;
+    expect(store.getApplyRun(1)).toMatchObject({ kind: 'apply', outcome: 'rolled-back' });
+    expect(store.getApplyRun(2)).toMatchObject({ kind: 'rollback', outcome: 'rolled-back', planId: 'p1', preSnapshotId: result.preApplySnapshotId });
+    expect(states(2).map(([a, act, s]) => [a, act, s])).toEqual([[addr('a'), 'delete', 'confirmed']]);
+    expect(store.unfinishedApplyRuns('lab')).toEqual([]);
   });
 
   it('an apply that never ends (a killed process) leaves an unfinished run saying how far it got', async () => {
