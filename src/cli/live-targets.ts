@@ -19,6 +19,14 @@ export function liveTargetsFor(globals: GlobalOptions, addresses: readonly strin
   return createLiveTargets(config, fabrics).filter((b) => selection === 'all' || b.scope === selection || b.scope.startsWith(`${selection}/`));
 }
 
+/** The live targets of lock scopes (`netbox`, `kubernetes/<fabric>`), e.g. those an interrupted run wrote to. */
+export function liveTargetsForScopes(globals: GlobalOptions, scopes: readonly string[]): BoundTarget[] {
+  const path = globals.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const config = loadTargetConfig(path, process.env);
+  const fabrics = scopes.filter((s) => s.startsWith('kubernetes/')).map((s) => s.slice('kubernetes/'.length)).sort();
+  return createLiveTargets(config, fabrics).filter((b) => scopes.includes(b.scope));
+}
+
 /**
  * Desired objects no configured target handles, grouped into one message per missing target
  * (`no Kubernetes target configured for fabric backend`).

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { NotApprovedError } from '../../diag/errors.js';
+import { ConfigError, NotApprovedError } from '../../diag/errors.js';
 import { expandSpec } from '../../engine/expand-spec.js';
 import { refuseWhileInterrupted } from '../../engine/journal/interrupted-runs.js';
 import { applyPlan, type ApplyResult } from '../../engine/live/apply-plan.js';
@@ -19,6 +19,7 @@ import type { CommandRunner } from '../main.js';
 import { makePlan, parseRefresh, savePlanRecord, type CommandPlan } from '../make-plan.js';
 import type { Output } from '../output.js';
 import { progressEvents } from '../progress-events.js';
+import { recoverCommand, type RecoverOptions } from '../recover-command.js';
 import { askApproval } from '../ask-approval.js';
 import { reportApply } from '../report-apply.js';
 import { resolveSpecPaths } from '../spec-paths.js';
@@ -30,7 +31,11 @@ interface ApplyOptions {
   refresh?: string;
   detail: string;
   lockTimeout?: string;
+  /** false with --no-rollback; true otherwise (with --rollback or neither). */
   rollback: boolean;
+  recover?: boolean;
+  complete?: boolean;
+  cluster?: string;
 }
 
 export function registerApplyCommand(program: Command, run: CommandRunner): void {
@@ -43,6 +48,10 @@ export function registerApplyCommand(program: Command, run: CommandRunner): void
     .option('--refresh <baseline>', 'when planning here: compare with live (default) or state', 'live')
     .option('--detail <level>', 'summary or full, as for `diet plan`', 'summary')
     .option('--no-rollback', 'when a step fails, leave the changes made so far in place instead of rolling them back (undo them later with `diet snapshot restore <pre-apply id>`)')
+    .option('--recover', 'recover the cluster\'s interrupted apply (its process was killed) from the journal: roll it back (default) or, with --complete, finish it')
+    .option('--rollback', 'with --recover: bring everything the interrupted apply touched back to its pre-apply snapshot (the default)')
+    .option('--complete', 'with --recover: apply the rest of the interrupted plan instead of rolling it back')
+    .option('--cluster <name>', 'with --recover: the cluster to recover (default: the only one with an interrupted apply)')
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another apply on the same cluster/fabric to finish; 0 fails at once', '0')
     .addHelpText(
       'after',
@@ -58,19 +67,31 @@ step fails, every object the plan touched is brought back to that snapshot (crea
 deleted, changed ones set back, deleted ones recreated), read back and checked; whatever
 could not be restored is listed with the reason. State keeps the previous applied snapshot.
 
+Every write is journaled in the state file before it is sent and again when answered
+(intended → sent → confirmed). If diet is killed mid-apply (kill -9, power loss), the run
+stays open: plans and applies of that cluster are refused until \`diet apply --recover\`
+has re-read the live targets, shown per object what the journal and live say, and either
+rolled the run back to its pre-apply snapshot (the default: that snapshot is the last
+state known to be whole, and the interrupted plan may no longer be what you want) or,
+with --complete, applied the rest of its plan. Either way state agrees with live after.
+
 Examples:
   diet apply -f examples/128gpu --target netbox
   diet plan -f spec/ --refresh live -o plan.json && diet apply plan.json
   diet apply 3f2a9c1d0b7e --json
   diet apply plan.json --lock-timeout 5m
   diet apply plan.json --no-rollback
+  diet apply --recover                          # roll back an interrupted apply
+  diet apply --recover --complete --auto-approve
 
 Exit codes: 0 applied or nothing to do; 3 a step failed and everything was rolled back;
 1 error, a failed apply that could not be rolled back completely, or a failed apply with
 --no-rollback (state is not updated after a failure).`,
     )
-    .action((ref: string | undefined, opts: ApplyOptions) =>
+    .action((ref: string | undefined, opts: ApplyOptions, command: Command) =>
       run(async (output, globals) => {
+        if (opts.recover) return recoverCommand(output, globals, recoverOptions(ref, opts, command.getOptionValueSource('rollback') === 'cli'));
+        if (opts.complete || opts.cluster !== undefined) throw new ConfigError('--complete and --cluster go with --recover', 'to recover an interrupted apply: diet apply --recover [--complete]');
         const store = openStateStore(globals.state);
         let lock: HeldLock | undefined;
         try {
@@ -99,7 +120,7 @@ Exit codes: 0 applied or nothing to do; 3 a step failed and everything was rolle
           const events = progressEvents(output);
           let result: ApplyResult;
           try {
-            result = await applyPlan({ document, planId, bound, store, events, now: () => new Date().toISOString(), noRollback: !opts.rollback, ...(made?.live ? { live: made.live } : {}) });
+            result = await applyPlan({ document, planId, bound, store, events, now: () => new Date().toISOString(), noRollback: opts.rollback === false, ...(made?.live ? { live: made.live } : {}) });
           } finally {
             events.finish();
           }
@@ -111,6 +132,14 @@ Exit codes: 0 applied or nothing to do; 3 a step failed and everything was rolle
         }
       }),
     );
+}
+
+/** `explicitRollback`: --rollback or --no-rollback was on the command line (commander defaults `rollback` to true). */
+function recoverOptions(ref: string | undefined, opts: ApplyOptions, explicitRollback: boolean): RecoverOptions {
+  if (ref !== undefined || opts.file) throw new ConfigError('--recover takes no plan or spec: it recovers the run recorded in the state file', 'diet apply --recover [--complete] [--cluster NAME]');
+  if (opts.complete && explicitRollback && opts.rollback === true) throw new ConfigError('--rollback and --complete exclude each other', 'choose one; without either, --recover rolls back');
+  if (opts.rollback === false) throw new ConfigError('--no-rollback does not go with --recover', 'to finish the interrupted apply instead of rolling it back, pass --complete');
+  return { mode: opts.complete ? 'complete' : 'rollback', autoApprove: Boolean(opts.autoApprove), ...(opts.cluster !== undefined ? { cluster: opts.cluster } : {}) };
 }
 
 async function confirm(output: Output): Promise<void> {
