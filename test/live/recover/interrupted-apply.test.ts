@@ -1,0 +1,172 @@
+// Recovery from a killed apply against the real servers: NetBox 4.7 (behind the loopback fault
+// proxy, which slows its writes down so there is a middle to kill in) and fabric frontend's
+// Kubernetes API server. `diet apply --json` runs as a child process and is SIGKILLed once its
+// progress events show NetBox objects written; then `diet apply --recover` completes the run
+// (first case) or rolls it back (second case, a change on top of the applied lab), and NetBox
+// (plain REST) and Kubernetes (plain HTTP) are read back and compared with what state says.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expandSpec } from '../../../src/engine/expand-spec.js';
+import { openStateStore } from '../../../src/state/index.js';
+import { env as kubeEnv, rawObjects } from '../kubernetes/kube-fixtures.js';
+import { lockKube, services as kubeServices, unlockKube } from '../kubernetes/kube-instances.js';
+import { FaultProxy } from '../netbox/fault-proxy.js';
+import { diet as runDiet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, nb, ROOT, specVariant, tempState, unlockNetbox } from '../netbox/netbox-fixtures.js';
+
+const state = tempState();
+let proxy: FaultProxy;
+let config: string;
+let kubeToken: Record<string, string>;
+
+beforeAll(async () => {
+  await freshNetbox();
+  // Only the project's API server (a): this file does not use the second one.
+  await lockKube();
+  kubeServices('reset', 'a');
+  proxy = new FaultProxy(nb().url);
+  await proxy.start();
+  const dir = mkdtempSync(join(tmpdir(), 'diet-recover-live-'));
+  config = join(dir, 'diet.config.yaml');
+  const a = kubeEnv('a');
+  writeFileSync(config, `fabrics:\n  frontend:\n    kubernetes:\n      server: ${a.server}\n      tokenEnv: DIET_KUBE_TOKEN_FE\n      caFile: ${a.caFile}\n`);
+  kubeToken = { DIET_KUBE_TOKEN_FE: a.token };
+}, LOCK_WAIT);
+afterAll(async () => {
+  await proxy?.stop();
+  unlockKube();
+  unlockNetbox();
+});
+
+/** diet with the state file, the config (NetBox through the proxy, frontend → API server a). */
+const diet = (args: string[]) => runDiet([...args, '--state', state, '--config', config, '--no-color'], { DIET_NETBOX_URL: proxy.url, ...kubeToken });
+
+/**
+ * Starts `diet apply --json` with every NetBox write held back 1.5 s, and SIGKILLs it as soon
+ * as a progress event says some NetBox objects were written: the next bulk request is then in
+ * flight (journaled as sent, never answered) and the Kubernetes objects are not written yet.
+ */
+async function killedApply(spec: string): Promise<{ done: number; total: number }> {
+  proxy.rules.push({ method: 'POST', delayMs: 1500 }, { method: 'PATCH', delayMs: 1500 }, { method: 'DELETE', delayMs: 1500 });
+  try {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'diet.js'), 'apply', '-f', spec, '--auto-approve', '--json', '--state', state, '--config', config], {
+      cwd: ROOT,
+      env: { ...process.env, DIET_NETBOX_URL: proxy.url, DIET_NETBOX_TOKEN: nb().token, NO_COLOR: '1', ...kubeToken },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const progress = await new Promise<{ done: number; total: number }>((resolve, reject) => {
+      let buffer = '';
+      child.stdout.on('data', (d) => {
+        buffer += d;
+        for (const line of buffer.split('\n').slice(0, -1)) {
+          const event = JSON.parse(line);
+          if (event.type === 'progress' && event.target === 'netbox' && event.phase === 'apply' && event.done > 0 && event.done < event.total) resolve(event);
+        }
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+      });
+      void closed.then((code) => reject(new Error(`apply ended (${code}) before it could be killed: ${stderr}`)));
+    });
+    child.kill('SIGKILL');
+    expect(await closed).toBeNull();
+    return progress;
+  } finally {
+    proxy.rules.length = 0;
+  }
+}
+
+async function desiredCounts(spec: string): Promise<{ netbox: number; kubernetes: number; devices: number }> {
+  const desired = (await expandSpec([spec])).desired;
+  return { netbox: desired.filter((d) => d.target === 'netbox').length, kubernetes: desired.filter((d) => d.target === 'kubernetes').length, devices: desired.filter((d) => d.type === 'dcim.device').length };
+}
+
+function readState() {
+  const store = openStateStore(state, { readonly: true });
+  try {
+    const runs = [1, 2, 3, 4, 5].map((id) => store.getApplyRun(id)).filter((r) => r !== undefined);
+    return { runs, managed: store.managedResources('lab'), journal: (id: number) => store.journalOf(id) };
+  } finally {
+    store.close();
+  }
+}
+
+const devicesInNetbox = async () => (await listAll('/api/dcim/devices/?tag=diet-lab')).map((d) => d.name as string).sort();
+
+describe('diet apply --recover against the real NetBox and Kubernetes', () => {
+  it('--complete finishes a killed apply: NetBox and Kubernetes hold the whole lab, state agrees, a new plan is empty', async () => {
+    const want = await desiredCounts(EXAMPLE_LAB);
+    const killedAt = await killedApply(EXAMPLE_LAB);
+    expect(killedAt.done).toBeGreaterThan(0);
+    const open = readState();
+    expect(open.runs).toEqual([expect.objectContaining({ kind: 'apply', cluster: 'lab', scopes: ['kubernetes/frontend', 'netbox'] })]);
+    expect(open.runs[0].outcome).toBeUndefined();
+    const states = open.journal(1).map((s) => s.state);
+    expect(states).toContain('confirmed');
+    expect(states).toContain('intended');
+    expect((await rawObjects('a')).size).toBe(0);
+
+    const refused = await diet(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^Error: cluster lab has an interrupted apply: run 1 of plan/);
+    expect(refused.stderr).toContain('hint: run `diet apply --recover`');
+
+    const recover = await diet(['apply', '--recover', '--complete', '--auto-approve']);
+    expect(recover.code, recover.stderr).toBe(0);
+    expect(recover.stdout).toMatch(/^ {2}confirmed +as planned +\+ +netbox\./m);
+    expect(recover.stdout).toMatch(/^ {2}not sent +as before +\+ +kubernetes\./m);
+    expect(recover.stdout).toMatch(/^Recovery complete: run 1 completed plan [0-9a-f]+ \(\d+ change\(s\) applied\); state snapshot \d+\.$/m);
+
+    // Live, read without diet's clients.
+    expect(await devicesInNetbox()).toHaveLength(want.devices);
+    expect((await rawObjects('a')).size).toBe(want.kubernetes);
+    // State agrees with live, and with the spec.
+    const after = readState();
+    expect(after.runs.map((r) => [r.kind, r.outcome])).toEqual([
+      ['apply', 'recovered'],
+      ['recover', 'applied'],
+    ]);
+    expect(after.managed?.record.kind).toBe('applied');
+    expect(after.managed?.resources.filter((r) => r.target === 'kubernetes')).toHaveLength(want.kubernetes);
+    expect(after.managed?.resources.filter((r) => r.type === 'dcim.device')).toHaveLength(want.devices);
+    const live = await diet(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode']);
+    expect(live.code, live.stdout + live.stderr).toBe(0);
+    const fromState = await diet(['plan', '-f', EXAMPLE_LAB, '--detailed-exitcode']);
+    expect(fromState.code, fromState.stdout + fromState.stderr).toBe(0);
+  });
+
+  it('rolls back by default: a killed change on top of the lab is undone, live equals the pre-apply snapshot', async () => {
+    const before = await devicesInNetbox();
+    const kubeBefore = [...(await rawObjects('a')).keys()].sort();
+    const bigger = specVariant(EXAMPLE_LAB, (doc) => {
+      if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 12;
+    });
+    await killedApply(bigger);
+    const open = readState();
+    const run = open.runs.find((r) => r.outcome === undefined)!;
+    expect(run).toMatchObject({ id: 3, kind: 'apply', preSnapshotId: expect.any(Number) });
+    expect((await devicesInNetbox()).length).toBeGreaterThan(before.length);
+
+    const recover = await diet(['apply', '--recover', '--auto-approve', '--json']);
+    expect(recover.code, recover.stderr).toBe(0);
+    const lines = recover.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.find((l) => l.type === 'recovery')).toMatchObject({ mode: 'rollback', run: { id: 3, pre_apply_snapshot_id: run.preSnapshotId } });
+    expect(lines.at(-1)).toMatchObject({ type: 'result', kind: 'recover', status: 'recovered', mode: 'rollback', run_id: 3, remaining: [] });
+
+    expect(await devicesInNetbox()).toEqual(before);
+    expect([...(await rawObjects('a')).keys()].sort()).toEqual(kubeBefore);
+    const diff = await diet(['snapshot', 'diff', String(run.preSnapshotId), 'live', '--detailed-exitcode']);
+    expect(diff.code, diff.stdout + diff.stderr).toBe(0);
+    const after = readState();
+    expect(after.runs.find((r) => r.id === 3)?.outcome).toBe('recovered');
+    expect(after.managed?.record.kind).toBe('restore');
+    // State says what live says: the lab as applied in the first case.
+    const live = await diet(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode']);
+    expect(live.code, live.stdout + live.stderr).toBe(0);
+    const fromState = await diet(['plan', '-f', EXAMPLE_LAB, '--detailed-exitcode']);
+    expect(fromState.code, fromState.stdout + fromState.stderr).toBe(0);
+  });
+});
