@@ -80,13 +80,13 @@ undone, 1 error, refused snapshot, or objects that could not be restored.`,
           const preview = await planRestore({ store, snapshotId, selection, targetsFor: (scopes) => liveTargetsForScopes(globals, scopes), events }).finally(finish);
           const s = preview.document.summary;
           const changes = s.add + s.change + s.destroy > 0;
-          if (opts.dryRun || !changes) {
+          if (opts.dryRun) {
             showPreview(output, preview, opts.detail);
-            if (opts.dryRun) return opts.detailedExitcode && changes ? EXIT_CHANGES : EXIT_OK;
-          } else {
-            if (!output.json) showPreview(output, preview, opts.detail);
-            if (!opts.autoApprove) await requireApproval(output, 'restore', 'review the changes with `diet snapshot restore ID --dry-run` and pass --auto-approve');
+            return opts.detailedExitcode && changes ? EXIT_CHANGES : EXIT_OK;
           }
+          if (!output.json) showPreview(output, preview, opts.detail);
+          // Without changes nothing is written to the targets (state only records that they match): nothing to approve.
+          if (changes && !opts.autoApprove) await requireApproval(output, 'restore', 'review the changes with `diet snapshot restore ID --dry-run` and pass --auto-approve');
           const result = await restoreSnapshot({ store, preview, events, now: () => new Date().toISOString(), noRollback: !opts.rollback }).finally(finish);
           reportRestore(output, preview, result);
           return exitCodeOf(result);
