@@ -19,12 +19,15 @@ export function liveTargetsFor(globals: GlobalOptions, addresses: readonly strin
   return createLiveTargets(config, fabrics).filter((b) => selection === 'all' || b.scope === selection || b.scope.startsWith(`${selection}/`));
 }
 
-/** The live targets of lock scopes (`netbox`, `kubernetes/<fabric>`), e.g. those an interrupted run wrote to. */
+/**
+ * The live targets of these scopes (`netbox`, `kubernetes/<fabric>`), from the same
+ * configuration; a scope without settings gets none (the caller names what is missing).
+ */
 export function liveTargetsForScopes(globals: GlobalOptions, scopes: readonly string[]): BoundTarget[] {
   const path = globals.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
   const config = loadTargetConfig(path, process.env);
-  const fabrics = scopes.filter((s) => s.startsWith('kubernetes/')).map((s) => s.slice('kubernetes/'.length)).sort();
-  return createLiveTargets(config, fabrics).filter((b) => scopes.includes(b.scope));
+  const fabrics = scopes.filter((s) => s.startsWith('kubernetes/')).map((s) => s.slice('kubernetes/'.length));
+  return createLiveTargets(config, [...new Set(fabrics)].sort()).filter((b) => scopes.includes(b.scope));
 }
 
 /**

@@ -77,7 +77,7 @@ export async function convergeToSnapshot(input: ConvergeInput): Promise<RestoreO
 
   const after = diff.changes.length === 0 ? before : await readLive(bound, desired, cluster, events);
   const remaining = changesToRestore(inScope, [...after.byAddress.values()], input.scope);
-  const classified = classifyRestore({ planned: diff.changes, blocked: remaining.blocked, remaining: remaining.changes, ...(failed ? { failed } : {}) });
+  const classified = classifyRestore({ planned: diff.changes, blocked: remaining.blocked, remaining: remaining.changes, applied: new Set(applied.map((s) => s.address)), ...(failed ? { failed } : {}) });
   return {
     status: classified.notRestored.length === 0 ? 'restored' : 'incomplete',
     changes: diff.changes,

@@ -38,6 +38,8 @@ export interface ClassifyInput {
   readonly blocked: readonly LiveObject[];
   /** The step that stopped the restore, if one did. */
   readonly failed?: StepFailure;
+  /** Addresses the targets reported as done. */
+  readonly applied: ReadonlySet<string>;
   /** The way back computed again from a fresh read after the writes: what is still not as recorded. */
   readonly remaining: readonly ResourceChange[];
 }
@@ -51,21 +53,24 @@ export interface ClassifyInput {
 export function classifyRestore(input: ClassifyInput): RestoreClassification {
   const remaining = new Map(input.remaining.map((c) => [c.address, c]));
   const plannedAddresses = new Set(input.planned.map((c) => c.address));
-  const failedAt = input.failed ? input.planned.findIndex((c) => c.address === input.failed!.address) : -1;
   const restored: RestoredObject[] = [];
   const notRestored: NotRestoredObject[] = [];
-  input.planned.forEach((c, i) => {
+  for (const c of input.planned) {
     const still = remaining.get(c.address);
     if (!still) restored.push({ address: c.address, action: c.action });
     else if (input.failed && c.address === input.failed.address) notRestored.push({ address: c.address, action: c.action, reason: 'failed', message: input.failed.message });
-    else if (input.failed && (failedAt < 0 || i > failedAt)) notRestored.push({ address: c.address, action: c.action, reason: 'not-attempted', message: `not attempted: the restore stopped at ${input.failed.address}` });
+    // Not reported done: never sent, or left to a parent's cascade that did not happen.
+    else if (input.failed && !input.applied.has(c.address)) notRestored.push({ address: c.address, action: c.action, reason: 'not-attempted', message: `the restore stopped at ${input.failed.address} before reaching it` });
     else notRestored.push({ address: c.address, action: c.action, reason: 'differs', message: stillDifferent(still) });
-  });
+  }
   // Changed by someone else while the restore ran, or a step that did more than it said.
   for (const c of input.remaining) if (!plannedAddresses.has(c.address)) notRestored.push({ address: c.address, action: c.action, reason: 'differs', message: stillDifferent(c) });
   for (const o of input.blocked) notRestored.push({ address: o.address, reason: 'blocked', message: `held by an object diet does not own${o.remoteId ? ` (id ${o.remoteId})` : ''}; diet will not overwrite it` });
-  return { restored, notRestored };
+  // The cause first: a long list of skipped objects must not hide the step that failed.
+  return { restored, notRestored: notRestored.sort((a, b) => REASON_ORDER.indexOf(a.reason) - REASON_ORDER.indexOf(b.reason)) };
 }
+
+const REASON_ORDER: readonly NotRestoredReason[] = ['failed', 'unknown', 'differs', 'blocked', 'not-attempted'];
 
 /** What reading back found instead of the recorded object. */
 function stillDifferent(c: ResourceChange): string {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../../src/state/index.js';
-import { FaultProxy } from './fault-proxy.js';
+import { FaultProxy } from '../fault-proxy.js';
 import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const state = tempState();

@@ -72,7 +72,7 @@ describe('convergeToSnapshot', () => {
     expect(outcome.restored).toEqual([{ address: 'netbox.test.widget[a]', action: 'create' }]);
     expect(outcome.notRestored).toEqual([
       { address: 'netbox.test.widget[b]', action: 'create', reason: 'failed', message: 'injected failure' },
-      { address: 'netbox.test.widget[c]', action: 'create', reason: 'not-attempted', message: 'not attempted: the restore stopped at netbox.test.widget[b]' },
+      { address: 'netbox.test.widget[c]', action: 'create', reason: 'not-attempted', message: 'the restore stopped at netbox.test.widget[b] before reaching it' },
     ]);
     expect(outcome.after.owned.map((o) => o.key)).toEqual(['a']);
   });
