@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { parseTargetSelection } from '../../engine/live/target-selection.js';
 import type { HeldLock } from '../../engine/lock/acquire-lock.js';
+import { refuseWhileInterrupted } from '../../engine/journal/interrupted-runs.js';
 import { planRestore, type RestorePreview } from '../../engine/restore/plan-restore.js';
 import { restoreScopesOf } from '../../engine/restore/restore-scopes.js';
 import { restoreSnapshot, type RestoreSnapshotResult } from '../../engine/restore/restore-snapshot.js';
@@ -12,6 +13,7 @@ import { notRestoredLines, restoredLines, restoredSummary } from '../../render/r
 import { openStateStore } from '../../state/index.js';
 import { SILENT_EVENTS } from '../../targets/live-target.js';
 import { requireApproval } from '../ask-approval.js';
+import { lockEnvironment } from '../lock-environment.js';
 import { lockScopesForCommand, releaseCommandLock } from '../command-lock.js';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, EXIT_ROLLED_BACK } from '../exit-codes.js';
 import { liveTargetsForScopes } from '../live-targets.js';
@@ -73,6 +75,7 @@ undone, 1 error, refused snapshot, or objects that could not be restored.`,
             const { record, resources } = readSnapshot(store, snapshotId);
             // Lock every scope the restore may write before reading anything, as apply does.
             const scopes = restoreScopesOf(record, resources, selection);
+            refuseWhileInterrupted(store, record.cluster, lockEnvironment());
             lock = await lockScopesForCommand(store, output, record.cluster, scopes, opts.lockTimeout);
           }
           const events = output.json ? SILENT_EVENTS : progressEvents(output);

@@ -1,3 +1,4 @@
+import type { ResourceChange } from '../../resource/resource.js';
 import type { ApplyRunKind, ApplyRunOutcome, StateStore } from '../../state/index.js';
 import type { ApplyEvents, ApplyJournal } from '../../targets/live-target.js';
 import type { ConvergeHooks } from '../restore/converge-to-snapshot.js';
@@ -19,7 +20,9 @@ export interface JournaledConvergence {
   readonly hooks: ConvergeHooks;
   /** The caller's events, journaling into the run once it is open. */
   readonly events: ApplyEvents;
-  /** The run, once `beforeWrite` opened it. */
+  /** Opens the run by hand (instead of through `hooks`), e.g. once a pre-apply snapshot exists. */
+  open(changes: readonly ResourceChange[], preSnapshotId?: number): void;
+  /** The run, once opened. */
   run(): JournaledRun | undefined;
   finish(outcome: ApplyRunOutcome): void;
 }
@@ -35,12 +38,12 @@ export function journaledConvergence(input: JournaledConvergenceInput, events: A
     sending: (steps) => (run ? run.recorder.sending(steps) : Promise.reject(new Error('journal: a request before the run was opened'))),
     answered: (confirmed, refused) => run?.recorder.answered(confirmed, refused),
   };
+  const open = (changes: readonly ResourceChange[], preSnapshotId?: number): void => {
+    run = startJournaledRun({ ...input, changes, ...(preSnapshotId !== undefined ? { preSnapshotId } : {}) });
+  };
   return {
-    hooks: {
-      beforeWrite: (diff) => {
-        run = startJournaledRun({ ...input, changes: diff.changes });
-      },
-    },
+    hooks: { beforeWrite: (diff) => open(diff.changes) },
+    open,
     events: { ...events, journal },
     run: () => run,
     finish: (outcome) => run?.finish(outcome),

@@ -1,6 +1,7 @@
 import { StateError } from '../../diag/errors.js';
 import { diffResources } from '../../plan/diff-resources.js';
 import { readPlanDocument } from '../../plan/read-plan-document.js';
+import { parseAddress } from '../../resource/address.js';
 import type { ObservedResource, ResourceChange } from '../../resource/resource.js';
 import type { ApplyRunRecord, StateStore } from '../../state/index.js';
 import { missingTargetError, targetFor, type BoundTarget } from '../../targets/create-live-targets.js';
@@ -75,7 +76,10 @@ export interface RecoverResult {
 export async function recoverRun(input: RecoverInput): Promise<RecoverResult> {
   const { store, cluster } = input;
   const { subject, superseded } = pickSubject(input.interrupted.map((s) => s.run));
-  const changes = planChanges(store, subject);
+  if (input.mode === 'complete' && subject.planId === undefined) {
+    throw new StateError(`run ${subject.id} (${subject.kind}) has no plan to complete`, 'roll it back with `diet apply --recover`, then run the command it came from again (e.g. `diet snapshot restore`)');
+  }
+  const changes = subject.planId === undefined ? journaledChanges(store, subject) : planChanges(store, subject);
   const addresses = new Set(changes.map((c) => c.address));
   const bound = boundFor(input.bound, changes);
   const steps = store.journalOf(subject.id);
@@ -172,6 +176,21 @@ function planChanges(store: StateStore, run: ApplyRunRecord): ResourceChange[] {
   const record = run.planId === undefined ? undefined : store.getPlan(run.planId);
   if (!record) throw new StateError(`run ${run.id} (${run.kind}) has no stored plan${run.planId ? ` (${run.planId} is gone)` : ''}: diet cannot tell which objects it touched`, 'inspect with `diet diff` and repair by hand, then mark it with `diet apply --recover` again once a plan is available');
   return changesOfDocument(readPlanDocument(record.document)).filter((c) => c.action !== 'noop');
+}
+
+/**
+ * A run without a plan (a snapshot restore): what it meant to write is its journal's list of
+ * intended steps; what they were before is in its pre-apply snapshot. What it aimed for is
+ * not recorded, so such a run can only be rolled back.
+ */
+function journaledChanges(store: StateStore, run: ApplyRunRecord): ResourceChange[] {
+  const pre = new Map((run.preSnapshotId === undefined ? [] : (store.getSnapshot(run.preSnapshotId)?.resources ?? [])).map((r) => [r.address, r]));
+  return store.journalOf(run.id).flatMap((s): ResourceChange[] => {
+    const parts = parseAddress(s.address);
+    if (!parts) return [];
+    const before = pre.get(s.address);
+    return [{ address: s.address, target: parts.target, type: parts.type, key: parts.key, action: s.action as ResourceChange['action'], ...(before ? { before: before.attrs } : {}), attrChanges: [], dependsOn: before?.dependsOn ?? [] }];
+  });
 }
 
 /** The configured targets of the plan's addresses; each address needs one. */

@@ -34,7 +34,9 @@ export function recoveryObjects(changes: readonly ResourceChange[], steps: reado
 
 function liveVerdict(c: ResourceChange, o: LiveObject | undefined): LiveVerdict {
   if (o && !o.owned) return 'unowned';
-  if (same(c, c.after, o)) return 'as-planned';
+  // A change without `after` that is not a delete comes from a run without a plan: its goal is unknown.
+  const goalKnown = c.after !== undefined || c.action === 'delete';
+  if (goalKnown && same(c, c.after, o)) return 'as-planned';
   if (same(c, c.before, o)) return 'as-before';
   return 'other';
 }

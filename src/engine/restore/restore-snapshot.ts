@@ -4,6 +4,8 @@ import type { StateStore } from '../../state/index.js';
 import type { ApplyEvents, LiveObject } from '../../targets/live-target.js';
 import type { LiveRead } from '../live/read-live.js';
 import { rollBack, type RollbackReport } from '../live/roll-back.js';
+import { journaledConvergence, type JournaledConvergence } from '../journal/journaled-convergence.js';
+import type { RunOwner } from '../journal/journaled-run.js';
 import { convergeToSnapshot, type RestoreOutcome } from './converge-to-snapshot.js';
 import { restoreDocument, type RestorePreview } from './plan-restore.js';
 
@@ -16,6 +18,8 @@ export interface RestoreSnapshotInput {
   readonly now: () => string;
   /** Leave a failed restore's changes in place instead of rolling them back. */
   readonly noRollback?: boolean;
+  /** The process the apply journal records as running the restore (default: this one). */
+  readonly owner?: RunOwner;
 }
 
 export interface RestoreSnapshotResult {
@@ -46,29 +50,57 @@ export async function restoreSnapshot(input: RestoreSnapshotInput): Promise<Rest
   const { store, preview, events } = input;
   const cluster = preview.snapshot.cluster;
   let preApply: { id: number; resources: ObservedResource[] } | undefined;
+  // Journaled like an apply, as a `restore` run opened right after the pre-apply snapshot.
+  const journal = journaledConvergence({ store, cluster, kind: 'restore', scopes: [...preview.scopes], now: input.now, ...(input.owner ? { owner: input.owner } : {}) }, events);
+  try {
+    return await restoreJournaled(input, journal, (p) => (preApply = p), () => preApply);
+  } catch (error) {
+    journal.finish('failed');
+    throw error;
+  }
+}
+
+async function restoreJournaled(
+  input: RestoreSnapshotInput,
+  journal: JournaledConvergence,
+  setPreApply: (p: { id: number; resources: ObservedResource[] }) => void,
+  getPreApply: () => { id: number; resources: ObservedResource[] } | undefined,
+): Promise<RestoreSnapshotResult> {
+  const { store, preview, events } = input;
+  const cluster = preview.snapshot.cluster;
   const outcome = await convergeToSnapshot({
     cluster,
     snapshot: preview.resources,
     scope: preview.scope,
     bound: preview.bound,
-    events,
+    events: journal.events,
     hooks: {
       beforeWrite: (diff, live) => {
         if (restoreDocument(preview.snapshot, diff, live, preview.scope).digest !== preview.document.digest) {
           throw new StalePlanError('the live objects changed since the restore was shown', 'run `diet snapshot restore` again to review the changes it would make now');
         }
-        if (diff.changes.length > 0) preApply = savePreApply(store, cluster, preview, live, input.now());
+        if (diff.changes.length > 0) {
+          const saved = savePreApply(store, cluster, preview, live, input.now());
+          setPreApply(saved);
+          journal.open(diff.changes, saved.id);
+        }
       },
     },
   });
+  const preApply = getPreApply();
   const detail = { snapshot_id: preview.snapshot.id, targets: [...preview.scopes], pre_apply_snapshot_id: preApply?.id ?? null, restored: outcome.restored.length, not_restored: outcome.notRestored.length };
   const base = { outcome, ...(preApply ? { preApplySnapshotId: preApply.id } : {}) };
 
   if (outcome.failed && preApply) {
     const failed = outcome.failed;
     store.appendEvent({ cluster, at: input.now(), kind: 'restore-failed', detail: { ...detail, address: failed.address, message: failed.message } });
-    if (input.noRollback) return { ...base, status: 'failed', warnings: outcome.warnings };
+    if (input.noRollback) {
+      journal.finish('failed');
+      return { ...base, status: 'failed', warnings: outcome.warnings };
+    }
+    // The restore's run stays open during its rollback: a crash there leaves it to recover.
     const rollback = await rollBack({ cluster, preApply, changes: outcome.changes, bound: preview.bound, events });
+    journal.finish(rollback.status);
     store.appendEvent({ cluster, at: input.now(), kind: 'rollback', detail: { snapshot_id: preview.snapshot.id, status: rollback.status, pre_apply_snapshot_id: preApply.id, restored: rollback.restored.length, not_restored: rollback.notRestored.length } });
     return { ...base, status: rollback.status, rollback, warnings: [...new Set([...outcome.warnings, ...rollback.warnings])] };
   }
@@ -81,6 +113,7 @@ export async function restoreSnapshot(input: RestoreSnapshotInput): Promise<Rest
     const scopes = [...new Set([...(previous?.record.scopes ?? []), ...preview.scopes])].sort();
     const saved = store.saveSnapshot({ cluster, kind: 'restore', createdAt: input.now(), note: `restore of snapshot ${preview.snapshot.id}`, scopes, resources });
     store.appendEvent({ cluster, at: input.now(), kind: 'restore', detail: { ...detail, restore_snapshot_id: saved.id, status: outcome.status } as Attrs });
+    journal.finish('applied');
     return saved;
   });
   return { ...base, status: outcome.status === 'restored' ? 'restored' : 'partial', restoreSnapshotId: record.id, warnings: outcome.warnings };
