@@ -12,8 +12,7 @@ async function netboxTestsSelected(project: TestProject): Promise<boolean> {
   try {
     const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
     const specs = await project.vitest.globTestSpecifications(filters);
-    // test/live/recover/ drives NetBox and Kubernetes together.
-    return specs.some((s) => /\/test\/live\/(netbox|recover)\//.test(s.moduleId.replaceAll('\\', '/')));
+    return specs.some((s) => s.moduleId.replaceAll('\\', '/').includes('/test/live/netbox/'));
   } catch {
     return true; // when in doubt, start NetBox rather than let a live test run without it
   }

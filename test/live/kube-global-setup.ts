@@ -8,16 +8,13 @@
 import type { TestProject } from 'vitest/node';
 import { lockKube, prepareSecondInstance, services, unlockKube } from './kubernetes/kube-instances.js';
 
-/** Which live directories needing an API server the run selects: kubernetes/ needs both servers, recover/ only a. */
-async function kubeTestsSelected(project: TestProject): Promise<{ a: boolean; b: boolean }> {
+async function kubeTestsSelected(project: TestProject): Promise<boolean> {
   try {
     const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
-    const specs = (await project.vitest.globTestSpecifications(filters)).map((s) => s.moduleId.replaceAll('\\', '/'));
-    const kube = specs.some((id) => id.includes('/test/live/kubernetes/'));
-    // test/live/recover/ drives NetBox and the project's API server together.
-    return { a: kube || specs.some((id) => id.includes('/test/live/recover/')), b: kube };
+    const specs = await project.vitest.globTestSpecifications(filters);
+    return specs.some((s) => s.moduleId.replaceAll('\\', '/').includes('/test/live/kubernetes/'));
   } catch {
-    return { a: true, b: true }; // when in doubt, start the servers rather than let a kube test run without them
+    return true; // when in doubt, start the servers rather than let a kube test run without them
   }
 }
 
@@ -26,11 +23,9 @@ function running(instance: 'a' | 'b'): boolean {
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const selected = await kubeTestsSelected(project);
-  if (!selected.a) return undefined;
+  if (!(await kubeTestsSelected(project))) return undefined;
   services('install', 'a');
   services('start', 'a');
-  if (!selected.b) return undefined;
   prepareSecondInstance();
   const secondWasRunning = running('b');
   services('start', 'b');

@@ -13,7 +13,8 @@ import { expandSpec } from '../../../src/engine/expand-spec.js';
 import { openStateStore } from '../../../src/state/index.js';
 import { env as kubeEnv, rawObjects } from '../kubernetes/kube-fixtures.js';
 import { lockKube, services as kubeServices, unlockKube } from '../kubernetes/kube-instances.js';
-import { FaultProxy } from '../netbox/fault-proxy.js';
+import { FaultProxy } from '../fault-proxy.js';
+import { services as netboxServices } from '../netbox/netbox-instance.js';
 import { diet as runDiet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, nb, ROOT, specVariant, tempState, unlockNetbox } from '../netbox/netbox-fixtures.js';
 
 const state = tempState();
@@ -22,10 +23,16 @@ let config: string;
 let kubeToken: Record<string, string>;
 
 beforeAll(async () => {
-  await freshNetbox();
-  // Only the project's API server (a): this file does not use the second one.
+  // Both servers are started here (installed once, cached): the global setups start only the
+  // server of their own directory. As in the other combined files, the Kubernetes lock is
+  // taken first, then NetBox's, so two such files never wait for each other crosswise.
+  kubeServices('install', 'a');
+  kubeServices('start', 'a');
+  netboxServices('install');
+  netboxServices('start');
   await lockKube();
   kubeServices('reset', 'a');
+  await freshNetbox();
   proxy = new FaultProxy(nb().url);
   await proxy.start();
   const dir = mkdtempSync(join(tmpdir(), 'diet-recover-live-'));
@@ -94,7 +101,8 @@ function readState() {
   const store = openStateStore(state, { readonly: true });
   try {
     const runs = [1, 2, 3, 4, 5].map((id) => store.getApplyRun(id)).filter((r) => r !== undefined);
-    return { runs, managed: store.managedResources('lab'), journal: (id: number) => store.journalOf(id) };
+    const journals = new Map(runs.map((r) => [r.id, store.journalOf(r.id)]));
+    return { runs, managed: store.managedResources('lab'), journal: (id: number) => journals.get(id) ?? [] };
   } finally {
     store.close();
   }
