@@ -51,9 +51,9 @@ afterAll(async () => {
 const diet = (args: string[]) => runDiet([...args, '--state', state, '--config', config, '--no-color'], { DIET_NETBOX_URL: proxy.url, ...kubeToken });
 
 /**
- * Starts `diet apply --json` with every NetBox write held back 1.5 s, and SIGKILLs it as soon
- * as a progress event says some NetBox objects were written: the next bulk request is then in
- * flight (journaled as sent, never answered) and the Kubernetes objects are not written yet.
+ * Starts `diet apply --json` with every NetBox write held back 1.5 s, and SIGKILLs it shortly
+ * after a progress event says some NetBox objects were written: the next bulk request is then
+ * in flight (journaled as sent, never answered) and the Kubernetes objects are not written yet.
  */
 async function killedApply(spec: string): Promise<{ done: number; total: number }> {
   proxy.rules.push({ method: 'POST', delayMs: 1500 }, { method: 'PATCH', delayMs: 1500 }, { method: 'DELETE', delayMs: 1500 });
@@ -84,6 +84,9 @@ async function killedApply(spec: string): Promise<{ done: number; total: number 
       });
       void closed.then((code) => reject(new Error(`apply ended (${code}) before it could be killed: ${stderr}`)));
     });
+    // Confirmations are journaled in the turn of the event loop after the progress event:
+    // give them a moment (the next request is held back much longer) before the kill.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill('SIGKILL');
     expect(await closed).toBeNull();
     return progress;
