@@ -59,7 +59,7 @@ export async function recoverCommand(output: Output, globals: GlobalOptions, opt
         approve: async (preview) => {
           events.finish();
           if (output.json) output.out(JSON.stringify(recoveryPreviewJson(preview, statuses)));
-          else output.out(renderRecoveryPreview(preview, statuses.find((s) => s.run.id === preview.subject.id)?.reason).join('\n'));
+          else output.out(renderRecoveryPreview(preview, statuses.find((s) => s.run.id === preview.subject.id)?.reason, output.verbose).join('\n'));
           if (preview.changes.length > 0 && !options.autoApprove) await confirm(output);
         },
       });

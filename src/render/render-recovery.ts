@@ -6,21 +6,29 @@ const JOURNAL_TEXT: Record<RecoveryObject['journal'], string> = { confirmed: 'co
 const LIVE_TEXT: Record<RecoveryObject['live'], string> = { 'as-planned': 'as planned', 'as-before': 'as before', other: 'differs from both', unowned: 'not diet\'s' };
 const SIGN: Record<string, string> = { create: '+', update: '~', delete: '-', replace: '-/+' };
 
-/** What `diet apply --recover` found, per object, and what it is about to do. */
-export function renderRecoveryPreview(preview: RecoveryPreview, why: string | undefined): string[] {
+/**
+ * What `diet apply --recover` found, per object, and what it is about to do. Objects the run
+ * never sent and live shows untouched (most of them, in a big plan) and the changes are
+ * counted; `verbose` lists every one.
+ */
+export function renderRecoveryPreview(preview: RecoveryPreview, why: string | undefined, verbose = false): string[] {
   const { subject } = preview;
   const lines = [`Interrupted ${subject.kind}: run ${subject.id}${subject.planId ? ` of plan ${subject.planId}` : ''} on cluster ${subject.cluster}, started ${subject.startedAt} by pid ${subject.pid} on ${subject.host}${why ? ` (${why})` : ''}.`];
   if (preview.superseded.length > 0) lines.push(`Also open, replaced by this recovery: ${preview.superseded.map((r) => `run ${r.id} (${r.kind})`).join(', ')}.`);
-  lines.push('', 'Per object, what the journal says and what live shows:');
-  const width = Math.max(...preview.objects.map((o) => JOURNAL_TEXT[o.journal].length), 0);
-  const liveWidth = Math.max(...preview.objects.map((o) => LIVE_TEXT[o.live].length), 0);
-  for (const o of preview.objects) lines.push(`  ${JOURNAL_TEXT[o.journal].padEnd(width)}  ${LIVE_TEXT[o.live].padEnd(liveWidth)}  ${(SIGN[o.action] ?? '?').padEnd(3)} ${o.address}`);
+  const untouched = (o: RecoveryObject) => o.journal === 'not-sent' && o.live === 'as-before';
+  const shown = verbose ? preview.objects : preview.objects.filter((o) => !untouched(o));
+  const hidden = preview.objects.length - shown.length;
+  lines.push('', `Per object, what the journal says and what live shows${hidden > 0 ? ` (${hidden} not sent and untouched live are left out; -v lists them)` : ''}:`);
+  const width = Math.max(...shown.map((o) => JOURNAL_TEXT[o.journal].length), 0);
+  const liveWidth = Math.max(...shown.map((o) => LIVE_TEXT[o.live].length), 0);
+  for (const o of shown) lines.push(`  ${JOURNAL_TEXT[o.journal].padEnd(width)}  ${LIVE_TEXT[o.live].padEnd(liveWidth)}  ${(SIGN[o.action] ?? '?').padEnd(3)} ${o.address}`);
   lines.push(`Journal: ${countsText(preview.objects.map((o) => JOURNAL_TEXT[o.journal]))}. Live: ${countsText(preview.objects.map((o) => LIVE_TEXT[o.live]))}.`, '');
   const goal = preview.mode === 'rollback' ? `Roll back to pre-apply snapshot ${subject.preSnapshotId}` : `Complete plan ${subject.planId}`;
   if (preview.changes.length === 0) lines.push(`${goal}: live already matches; nothing to write.`);
   else {
     lines.push(`${goal}: ${preview.changes.length} change(s):`);
-    for (const c of preview.changes) lines.push(`  ${(SIGN[c.action] ?? '?').padEnd(3)} ${c.address}`);
+    if (verbose) for (const c of preview.changes) lines.push(`  ${(SIGN[c.action] ?? '?').padEnd(3)} ${c.address}`);
+    else for (const [group, n] of countBy(preview.changes.map((c) => `${(SIGN[c.action] ?? '?').padEnd(3)} ${c.target}.${c.type}`))) lines.push(`  ${group} × ${n}`);
   }
   for (const b of preview.blocked) lines.push(`  ! ${b.address} is held by an object diet does not own; left alone`);
   return lines;
@@ -76,7 +84,13 @@ export function recoveryResultJson(result: RecoverResult) {
 }
 
 function countsText(values: readonly string[]): string {
+  const counts = countBy(values);
+  return counts.size === 0 ? 'nothing' : [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+}
+
+/** Counts in order of first appearance. */
+function countBy(values: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return counts.size === 0 ? 'nothing' : [...counts].map(([k, n]) => `${n} ${k}`).join(', ');
+  return counts;
 }

@@ -134,7 +134,7 @@ describe('diet apply --recover against the real NetBox and Kubernetes', () => {
     const recover = await diet(['apply', '--recover', '--complete', '--auto-approve']);
     expect(recover.code, recover.stderr).toBe(0);
     expect(recover.stdout).toMatch(/^ {2}confirmed +as planned +\+ +netbox\./m);
-    expect(recover.stdout).toMatch(/^ {2}not sent +as before +\+ +kubernetes\./m);
+    expect(recover.stdout).toMatch(/^ {2}\+ +kubernetes\.wiring\.githedgehog\.com\/Switch × 3$/m);
     expect(recover.stdout).toMatch(/^Recovery complete: run 1 completed plan [0-9a-f]+ \(\d+ change\(s\) applied\); state snapshot \d+\.$/m);
 
     // Live, read without diet's clients.
