@@ -86,7 +86,9 @@ Examples:
 
 Exit codes: 0 applied or nothing to do; 3 a step failed and everything was rolled back;
 1 error, a failed apply that could not be rolled back completely, or a failed apply with
---no-rollback (state is not updated after a failure).`,
+--no-rollback (state is not updated after a failure). With --recover: 0 recovered or
+nothing to recover; 1 refused (the apply still runs, no approval) or not recovered
+completely (the interrupted run stays open; run it again).`,
     )
     .action((ref: string | undefined, opts: ApplyOptions, command: Command) =>
       run(async (output, globals) => {
