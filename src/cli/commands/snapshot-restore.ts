@@ -117,6 +117,7 @@ function previewJson(preview: RestorePreview) {
     summary: preview.document.summary,
     resource_changes: preview.document.resource_changes,
     blocked: preview.blocked.map((o) => ({ address: o.address, remote_id: o.remoteId ?? null })),
+    recorded_unowned: preview.recordedUnowned.map((r) => r.address),
   };
 }
 
@@ -130,6 +131,7 @@ function showPreview(output: Output, preview: RestorePreview, detail: string): v
   output.err(`Restoring snapshot ${h.id} (${h.cluster}, ${h.kind}, ${h.createdAt}) in ${preview.scopes.join(', ')}:`);
   output.out(renderPlanText(preview.document, { color: output.color, detail: detail === 'full' ? 'full' : 'summary' }));
   for (const o of preview.blocked) output.err(`! ${o.address} is held by an object diet does not own${o.remoteId ? ` (id ${o.remoteId})` : ''}; it will be left as it is`);
+  for (const r of preview.recordedUnowned) output.err(`! ${r.address} was not diet's when the snapshot was taken; it will be left as it is`);
 }
 
 function reportRestore(output: Output, preview: RestorePreview, result: RestoreSnapshotResult): void {

@@ -9,7 +9,7 @@ import { changesOfDocument, desiredOfChanges } from './changes-of-document.js';
 import { checkPlanCurrent } from './check-plan-current.js';
 import { readLive, type LiveRead } from './read-live.js';
 import { rollBack, type RollbackReport } from './roll-back.js';
-import { segmentsByTarget } from './target-segments.js';
+import { applySegment, segmentsByTarget } from './target-segments.js';
 import { verifyApplied } from './verify-applied.js';
 
 export interface ApplyPlanInput {
@@ -108,7 +108,7 @@ async function applyJournaled(
   const events = run.withJournal(input.events);
   const applied: StepResult[] = [];
   for (const segment of segmentsByTarget(changes, bound)) {
-    const outcome = await segment.target.target.apply(segment.changes, live.byAddress, events);
+    const outcome = await applySegment(segment, live.byAddress, events);
     applied.push(...outcome.applied);
     if (outcome.failed) {
       const failed = outcome.failed;

@@ -2,7 +2,7 @@ import type { ObservedResource, ResourceChange } from '../../resource/resource.j
 import type { BoundTarget } from '../../targets/create-live-targets.js';
 import type { ApplyEvents, ApplyOutcome, StepFailure, StepResult } from '../../targets/live-target.js';
 import { readLive, type LiveRead } from '../live/read-live.js';
-import { segmentsByTarget, type TargetSegment } from '../live/target-segments.js';
+import { applySegment, segmentsByTarget, type TargetSegment } from '../live/target-segments.js';
 import { observedAsDesired } from '../snapshot/diff-snapshots.js';
 import { changesToRestore, type RestoreDiff, type RestoreScope } from './changes-to-restore.js';
 import { classifyRestore, type RestoreClassification } from './restore-outcome.js';
@@ -66,7 +66,7 @@ export async function convergeToSnapshot(input: ConvergeInput): Promise<RestoreO
   let failed: StepFailure | undefined;
   for (const segment of segments) {
     await hooks?.beforeSegment?.(segment);
-    const outcome = await applySegment(segment, before, events);
+    const outcome = await applySegment(segment, before.byAddress, events);
     applied.push(...outcome.applied);
     await hooks?.afterSegment?.(segment, outcome);
     if (outcome.failed) {
@@ -87,15 +87,4 @@ export async function convergeToSnapshot(input: ConvergeInput): Promise<RestoreO
     after,
     warnings: [...new Set([...before.warnings, ...after.warnings])],
   };
-}
-
-/** One target's share; an error it throws (a refused precondition) counts as a failed step. */
-async function applySegment(segment: TargetSegment, live: LiveRead, events: ApplyEvents): Promise<ApplyOutcome> {
-  try {
-    return await segment.target.target.apply(segment.changes, live.byAddress, events);
-  } catch (error) {
-    const first = segment.changes[0];
-    const hint = (error as { hint?: unknown }).hint;
-    return { applied: [], failed: { address: first.address, action: first.action, message: error instanceof Error ? error.message : String(error), ...(typeof hint === 'string' ? { hint } : {}) } };
-  }
 }

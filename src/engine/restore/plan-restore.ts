@@ -4,6 +4,7 @@ import { toPlanDocument, type PlanDocument } from '../../plan/plan-document.js';
 import type { ObservedResource } from '../../resource/resource.js';
 import type { SnapshotRecord, StateStore } from '../../state/index.js';
 import type { BoundTarget } from '../../targets/create-live-targets.js';
+import { recordedAsOwned } from '../../targets/recorded-ownership.js';
 import type { ApplyEvents, LiveObject } from '../../targets/live-target.js';
 import { DIET_VERSION } from '../../version.js';
 import { readLive, type LiveRead } from '../live/read-live.js';
@@ -33,6 +34,8 @@ export interface RestorePreview {
   readonly document: PlanDocument;
   /** Snapshot objects whose address an object diet does not own holds now: they stay as they are. */
   readonly blocked: readonly LiveObject[];
+  /** Objects a `manual` snapshot recorded without diet's ownership marker: never restored, their addresses left alone. */
+  readonly recordedUnowned: readonly ObservedResource[];
   readonly warnings: readonly string[];
 }
 
@@ -41,7 +44,8 @@ export interface RestorePreview {
  * snapshot, computed as an ordinary plan with the snapshot as the desired side, for review.
  * Refuses a snapshot whose rows no longer match their checksum (restoring edited rows would
  * write whatever was put there), and scopes without a configured target (their objects
- * would otherwise silently stay as they are).
+ * would otherwise silently stay as they are). Objects a manual snapshot recorded without
+ * diet's ownership marker are left out, addresses and all: diet never writes what is not its.
  */
 export async function planRestore(input: PlanRestoreInput): Promise<RestorePreview> {
   const { store, snapshotId } = input;
@@ -57,11 +61,24 @@ export async function planRestore(input: PlanRestoreInput): Promise<RestorePrevi
   if (scopes.length === 0) throw new ConfigError(`snapshot ${snapshotId} has nothing to restore${input.selection === 'all' ? '' : ` in ${input.selection}`}`, 'choose another --target, or see what it holds with `diet snapshot show`');
   const bound = input.targetsFor(scopes).filter((b) => scopes.includes(b.scope));
   for (const s of scopes) if (!bound.some((b) => b.scope === s)) throw missingScopeError(s);
-  const scope: RestoreScope = { includes: (address) => bound.some((b) => b.handles(address)) };
+  // Only manual snapshots record objects diet did not own (the others are made of owned objects only).
+  const recordedUnowned = record.kind === 'manual' ? resources.filter((r) => !recordedAsOwned(r, record.cluster)) : [];
+  const foreign = new Set(recordedUnowned.map((r) => r.address));
+  const scope: RestoreScope = { includes: (address) => !foreign.has(address) && bound.some((b) => b.handles(address)) };
   const inScope = resources.filter((r) => scope.includes(r.address));
   const live = await readLive(bound, inScope.map(observedAsDesired), record.cluster, input.events);
   const diff = changesToRestore(inScope, [...live.byAddress.values()], scope);
-  return { snapshot: record, resources: inScope, scopes, scope, bound, document: restoreDocument(record, diff, live, scope), blocked: diff.blocked, warnings: live.warnings };
+  return {
+    snapshot: record,
+    resources: inScope,
+    scopes,
+    scope,
+    bound,
+    document: restoreDocument(record, diff, live, scope),
+    blocked: diff.blocked,
+    recordedUnowned: recordedUnowned.filter((r) => bound.some((b) => b.handles(r.address))),
+    warnings: live.warnings,
+  };
 }
 
 /**

@@ -113,6 +113,17 @@ describe('applyPlan', () => {
     expect(netbox.owned().map((o) => [o.key, o.attrs.status])).toEqual([['dc1', 'active'], ['other', 'retired']]);
     expect(kube.owned()).toEqual([]);
     expect(result.rollback!.restored.map((r) => `${r.action} ${r.address}`).sort()).toEqual([`delete ${vlans('v1').address}`, 'delete netbox.dcim.site[dc2]', 'update netbox.dcim.site[dc1]']);
+
+    // A target that throws instead of reporting a failed step is rolled back all the same.
+    kube.failAt = undefined;
+    const throwing = kube.apply.bind(kube);
+    kube.apply = async (changes, observed, events) => {
+      if (changes.some((c) => c.action !== 'delete')) throw new TargetError('refusing to write it', 'a hint');
+      return throwing(changes, observed, events);
+    };
+    const second = await apply(await livePlan(bound, [site('dc1', 'planned'), site('other', 'retired'), vlans('v1')]), bound);
+    expect(second).toMatchObject({ status: 'rolled-back', failed: { address: vlans('v1').address, message: 'refusing to write it', hint: 'a hint' } });
+    expect(netbox.owned().map((o) => [o.key, o.attrs.status])).toEqual([['dc1', 'active'], ['other', 'retired']]);
   });
 
   it('reports what the rollback could not restore, and why', async () => {

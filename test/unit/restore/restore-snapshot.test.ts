@@ -133,4 +133,19 @@ describe('snapshot restore', () => {
     expect(netbox.objects.find((o) => o.key === 'b')).toMatchObject({ owned: false, attrs: { size: 7 } });
     expect(store.managedResources('lab')!.resources.map((r) => r.key)).toEqual(['frontend/g', 'a']);
   });
+
+  it('leaves out, addresses and all, what a manual snapshot recorded without diet\'s ownership marker', async () => {
+    const site = (slug: string, status: string, tags: string[], owned = true) => liveObject('netbox', 'dcim.site', slug, { name: slug, slug, status, tags }, owned);
+    const netbox = new FakeTarget('netbox', [site('mine', 'active', ['diet-lab'])]);
+    const { owned: _unowned, ...theirs } = site('theirs', 'active', [], false);
+    const record = store.saveSnapshot({ cluster: 'lab', kind: 'manual', createdAt: 'then', scopes: ['netbox'], resources: [...netbox.owned(), theirs] });
+    // Since then: diet's site changed, the other one was deleted by its owner.
+    netbox.objects = [site('mine', 'planned', ['diet-lab'])];
+    const preview = await planRestore({ store, snapshotId: record.id, selection: 'all', targetsFor: () => [bindFake(netbox)], events: SILENT_EVENTS });
+    expect(preview.recordedUnowned.map((r) => r.address)).toEqual(['netbox.dcim.site[theirs]']);
+    expect(preview.document.resource_changes.map((c) => `${c.action} ${c.address}`)).toEqual(['update netbox.dcim.site[mine]']);
+    const result = await restoreSnapshot({ store, preview, events: SILENT_EVENTS, now });
+    expect(result.status).toBe('restored');
+    expect(netbox.objects.map((o) => [o.key, o.attrs.status])).toEqual([['mine', 'active']]);
+  });
 });
