@@ -13,7 +13,7 @@ import { startJournaledRun, type JournaledRun, type RunOwner } from '../journal/
 import { changesOfDocument, desiredOfChanges } from '../live/changes-of-document.js';
 import { collisionError } from '../live/collision-error.js';
 import { readLive, type LiveRead } from '../live/read-live.js';
-import { segmentsByTarget } from '../live/target-segments.js';
+import { applySegment, segmentsByTarget } from '../live/target-segments.js';
 import { convergeToSnapshot } from '../restore/converge-to-snapshot.js';
 import { recoveryObjects, type RecoveryObject } from './recovery-objects.js';
 
@@ -123,7 +123,7 @@ export async function recoverRun(input: RecoverInput): Promise<RecoverResult> {
       const applied: StepResult[] = [];
       let failed: StepFailure | undefined;
       for (const segment of segmentsByTarget(planned, bound)) {
-        const result = await segment.target.target.apply(segment.changes, live.byAddress, events);
+        const result = await applySegment(segment, live.byAddress, events);
         applied.push(...result.applied);
         failed = result.failed;
         if (failed) break;
