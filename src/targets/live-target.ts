@@ -79,10 +79,14 @@ export interface JournalStep {
  * (`confirmed`, with remote ids) or a definite no (`refused`: nothing was written, e.g. a
  * 4xx to an all-or-none bulk request). A request without a definite answer (timeout, lost
  * connection, 5xx) is reported to neither: the journal keeps it as sent, "maybe written".
+ * A target may announce steps a little ahead of their requests (one journal write for
+ * several waves); `withdrawn` takes back the ones it then never sent.
  */
 export interface ApplyJournal {
   sending(steps: readonly JournalStep[]): Promise<void>;
   answered(confirmed: readonly StepResult[], refused?: readonly JournalStep[]): void;
+  /** Steps announced through `sending` ahead of time whose requests never left after all (the apply stopped first). */
+  withdrawn(steps: readonly JournalStep[]): void;
 }
 
 export const SILENT_EVENTS: ApplyEvents = { progress: () => {} };

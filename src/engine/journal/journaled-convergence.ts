@@ -37,6 +37,7 @@ export function journaledConvergence(input: JournaledConvergenceInput, events: A
   const journal: ApplyJournal = {
     sending: (steps) => (run ? run.recorder.sending(steps) : Promise.reject(new Error('journal: a request before the run was opened'))),
     answered: (confirmed, refused) => run?.recorder.answered(confirmed, refused),
+    withdrawn: (steps) => run?.recorder.withdrawn(steps),
   };
   const open = (changes: readonly ResourceChange[], preSnapshotId?: number): void => {
     run = startJournaledRun({ ...input, changes, ...(preSnapshotId !== undefined ? { preSnapshotId } : {}) });

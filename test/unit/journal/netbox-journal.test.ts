@@ -41,6 +41,7 @@ function recordingJournal() {
         if (confirmed.length > 0) heard.push({ kind: 'confirmed', steps: confirmed.map((s) => s.address), writesSeen: writes() });
         if (refused.length > 0) heard.push({ kind: 'refused', steps: refused.map((s) => s.address), writesSeen: writes() });
       },
+      withdrawn: () => {},
     },
   };
   return { heard, events };

@@ -40,7 +40,8 @@ async function restoreInterrupted(): Promise<{ netbox: FakeTarget; bound: BoundT
   netbox.haltAfter = 1;
   void restoreSnapshot({ store, preview, events: SILENT_EVENTS, now, owner: dead });
   await netbox.halted;
-  await new Promise((resolve) => setImmediate(resolve));
+  // Answers are journaled lazily (within 100 ms) when no request follows.
+  await new Promise((resolve) => setTimeout(resolve, 150));
   netbox.haltAfter = undefined;
   return { netbox, bound };
 }

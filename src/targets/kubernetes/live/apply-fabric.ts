@@ -1,7 +1,7 @@
 import { TargetError } from '../../../diag/errors.js';
 import { isAttrObject } from '../../../plan/attr-object.js';
 import type { Attrs, ResourceChange } from '../../../resource/resource.js';
-import type { ApplyEvents, ApplyOutcome, LiveObject, StepFailure, StepResult } from '../../live-target.js';
+import type { ApplyEvents, ApplyJournal, ApplyOutcome, JournalStep, LiveObject, StepFailure, StepResult } from '../../live-target.js';
 import { CLUSTER_LABEL, FABRIC_LABEL } from '../desired.js';
 import { runBounded } from './bounded.js';
 import { describeFailure, type KubeFailure } from './kube-errors.js';
@@ -35,6 +35,9 @@ interface Step {
  * - delete: DELETE with uid and resourceVersion preconditions; only objects diet owns;
  * - replace, and an update that changes a Connection's type (the webhook forbids that in
  *   place): delete, then create.
+ *
+ * With a journal, each object is journaled as sent before its request (a few waves ahead,
+ * see `announcer`) and as confirmed or refused after.
  */
 export async function applyFabric(ctx: FabricContext, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents): Promise<ApplyOutcome> {
   const steps = changes.filter((c) => c.action !== 'noop').map((c) => checkedStep(ctx, c, observed));
@@ -42,10 +45,10 @@ export async function applyFabric(ctx: FabricContext, changes: readonly Resource
   const journal = events.journal;
   let done = 0;
   for (const batch of batches(steps)) {
-    const results = await runBounded(batch, ctx.concurrency, async (step) => {
+    const announce = journal ? announcer(journal, batch, ctx.concurrency * LOOKAHEAD_WAVES) : undefined;
+    const results = await runBounded(batch, ctx.concurrency, async (step, index) => {
       const { address, action } = step.change;
-      // Requests that start together share one journal write (the journal coalesces them).
-      await journal?.sending([{ address, action }]);
+      await announce?.upTo(index);
       let result: StepResult;
       try {
         result = await applyStep(ctx, step, observed.get(address));
@@ -57,6 +60,8 @@ export async function applyFabric(ctx: FabricContext, changes: readonly Resource
       events.progress({ target: 'kubernetes', phase: 'apply', done: ++done, total: steps.length, message: address });
       return result;
     });
+    // Announced ahead, but never started because a step failed: not sent after all.
+    if (journal && announce) journal.withdrawn(batch.filter((_, i) => i < announce.announced() && results[i] === undefined).map(journalStep));
     const failures: StepFailure[] = [];
     results.forEach((r, i) => {
       if (r?.ok) applied.push(r.value);
@@ -69,6 +74,45 @@ export async function applyFabric(ctx: FabricContext, changes: readonly Resource
     }
   }
   return { applied };
+}
+
+/** How many waves of requests one journal write announces: each write is an fsync. */
+const LOOKAHEAD_WAVES = 4;
+
+function journalStep(step: Step): JournalStep {
+  return { address: step.change.address, action: step.change.action };
+}
+
+/**
+ * Journals a batch's steps as sent a few waves ahead of their requests: a request waits only
+ * when its step is not announced yet, and then the next `window` steps are announced in one
+ * write. "Sent" means "may have left", so announcing early stays true; what never leaves is
+ * withdrawn after the batch.
+ */
+function announcer(journal: ApplyJournal, batch: readonly Step[], window: number): { upTo(index: number): Promise<void>; announced(): number } {
+  let announced = 0;
+  let pending: Promise<void> | undefined;
+  return {
+    announced: () => announced,
+    async upTo(index) {
+      while (index >= announced) {
+        if (!pending) {
+          const to = Math.min(batch.length, Math.max(index + 1, announced + window));
+          pending = journal.sending(batch.slice(announced, to).map(journalStep)).then(
+            () => {
+              announced = to;
+              pending = undefined;
+            },
+            (error: unknown) => {
+              pending = undefined;
+              throw error;
+            },
+          );
+        }
+        await pending;
+      }
+    },
+  };
 }
 
 function checkedStep(ctx: FabricContext, change: ResourceChange, observed: ReadonlyMap<string, LiveObject>): Step {
