@@ -109,6 +109,9 @@ describe('rollback of a failed apply', () => {
     expect(dry.code, dry.stderr).toBe(2);
     expect(dry.stderr).toMatch(/^Restoring snapshot 1 \(lab, pre-apply, [^)]+\) in netbox:/m);
     expect(dry.stdout).toMatch(/Plan: 0 to add, 0 to change, \d+ to destroy\./);
+    const dryJson = await diet(['snapshot', 'restore', '1', '--dry-run', '--json']);
+    expect(dryJson.code, dryJson.stderr).toBe(0);
+    expect(JSON.parse(dryJson.stdout)).toMatchObject({ format_version: '1', kind: 'snapshot-restore', dry_run: true, cluster: 'lab', snapshot: { id: 1, kind: 'pre-apply' }, targets: ['netbox'], summary: { add: 0, change: 0 }, blocked: [], recorded_unowned: [], warnings: [] });
     expect(netbox.all('device').length).toBeGreaterThan(0);
 
     const unapproved = await diet(['snapshot', 'restore', '1']);

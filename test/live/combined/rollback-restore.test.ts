@@ -99,7 +99,10 @@ function snapshots(): { id: number; kind: string }[] {
 const latestManaged = () => snapshots().find((s) => s.kind === 'applied' || s.kind === 'restore')?.id;
 
 let eightServers: Awaited<ReturnType<typeof both>>;
+/** The applied snapshot of the eight-server lab. */
 let eightSnapshot: number;
+/** What diet manages (latest applied or restore snapshot) while the lab has eight servers. */
+let managed: number;
 
 describe('rollback against the real NetBox and kube-apiserver', () => {
   it('applies the lab to both', async () => {
@@ -109,6 +112,7 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
     expect(count(eightServers)).toMatchObject({ devices: 11 });
     expect(count(eightServers).kube).toBeGreaterThan(10);
     eightSnapshot = latestManaged()!;
+    managed = eightSnapshot;
   }, 600_000);
 
   it('a 500 from NetBox after some writes went through: everything is rolled back, both servers equal the pre-apply snapshot, exit 3', async () => {
@@ -123,8 +127,29 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
     expect(result.rollback.restored.map((r: { address: string }) => r.address)).toContain('netbox.dcim.device[server-009]');
     expect(netboxProxy.seen.filter((s) => s.status === 500)).toHaveLength(1);
     expect(await both()).toEqual(eightServers);
-    expect(latestManaged()).toBe(eightSnapshot);
+    expect(latestManaged()).toBe(managed);
     expect(snapshots()[0]).toEqual({ id: result.pre_apply_snapshot_id, kind: 'pre-apply' });
+  }, 600_000);
+
+  it('when the rollback itself is refused, it says what it could not restore (exit 1), and snapshot restore finishes the job', async () => {
+    netboxProxy.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], path: /^\/api\/dcim\//, skip: 1, times: 1, status: 500, body: { error: 'injected after one write' } });
+    netboxProxy.rules.push({ method: 'DELETE', path: /^\/api\/dcim\/devices\//, status: 500, body: { error: 'injected into the rollback' } });
+    const run = await diet(['apply', '-f', ten, '--auto-approve']);
+    netboxProxy.rules.length = 0;
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stderr).toMatch(/Rollback incomplete: \d+ restored.*, \d+ not restored:\n {2}netbox\.dcim\.device\[server-0(09|10)\] +failed: NetBox failed on DELETE \/api\/dcim\/devices\/ with 500 Internal Server Error: injected into the rollback/);
+    const pre = Number(/diet snapshot restore (\d+)/.exec(run.stderr)![1]);
+    expect(snapshots().find((s) => s.id === pre)?.kind).toBe('pre-apply');
+    expect(count(await both()).devices).toBe(13);
+    expect(latestManaged()).toBe(managed);
+
+    const restore = await diet(['snapshot', 'restore', String(pre), '--auto-approve']);
+    expect(restore.code, restore.stderr).toBe(0);
+    expect(await both()).toEqual(eightServers);
+    // What diet manages is now the restore snapshot, which holds the same objects as the applied one.
+    managed = latestManaged()!;
+    expect(snapshots()[0]).toEqual({ id: managed, kind: 'restore' });
+    expect((await diet(['snapshot', 'diff', String(eightSnapshot), String(managed), '--detailed-exitcode'])).code).toBe(0);
   }, 600_000);
 
   it('a failure in the Kubernetes part after the NetBox part went through: the NetBox objects are removed again too, exit 3', async () => {
@@ -142,7 +167,7 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
     expect(restored.some((r: string) => r.startsWith('delete kubernetes.wiring.githedgehog.com/Connection['))).toBe(true);
     expect(kubeProxy.seen.filter((s) => s.method === 'PATCH' && /\/connections\//.test(s.path) && s.status < 300).length).toBeGreaterThanOrEqual(2);
     expect(await both()).toEqual(eightServers);
-    expect(latestManaged()).toBe(eightSnapshot);
+    expect(latestManaged()).toBe(managed);
     const again = await diet(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode']);
     expect(again.code, again.stdout).toBe(0);
   }, 600_000);
@@ -155,7 +180,7 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
     expect(run.stderr).toMatch(/Error: apply failed at kubernetes\.wiring\.githedgehog\.com\/Server\[frontend\/server-00[78]\] \(delete\): .*forbidden: injected/);
     expect(run.stderr).toMatch(/Rollback complete: \d+ restored \(\d+ recreated\); every object the plan touched reads back as before the apply\. State was not updated\./);
     expect(await both()).toEqual(eightServers);
-    expect(latestManaged()).toBe(eightSnapshot);
+    expect(latestManaged()).toBe(managed);
   }, 600_000);
 });
 
