@@ -1,11 +1,12 @@
-// Recovery from a killed apply against the real servers: NetBox 4.7 (behind the loopback fault
-// proxy, which slows its writes down so there is a middle to kill in) and fabric frontend's
-// Kubernetes API server. `diet apply --json` runs as a child process and is SIGKILLed once its
-// progress events show NetBox objects written; then `diet apply --recover` completes the run
-// (first case) or rolls it back (second case, a change on top of the applied lab), and NetBox
-// (plain REST) and Kubernetes (plain HTTP) are read back and compared with what state says.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// Recovery from a killed apply against the real servers: NetBox 4.7 and fabric frontend's
+// Kubernetes API server, each behind a loopback fault proxy that slows its writes down so
+// there is a middle to kill in. `diet apply --json` runs as a child process and is SIGKILLed
+// once its progress events show objects written; then `diet apply --recover` completes the
+// run (first case: killed in the NetBox part) or rolls it back (a change on top of the applied
+// lab, killed in the NetBox part, then one killed in the Kubernetes part), and NetBox (plain
+// REST) and Kubernetes (plain HTTP) are read back and compared with what state says.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,7 @@ import { diet as runDiet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, nb, ROOT
 
 const state = tempState();
 let proxy: FaultProxy;
+let kubeProxy: FaultProxy;
 let config: string;
 let kubeToken: Record<string, string>;
 
@@ -36,27 +38,34 @@ beforeAll(async () => {
   proxy = new FaultProxy(nb().url);
   await proxy.start();
   const dir = mkdtempSync(join(tmpdir(), 'diet-recover-live-'));
-  config = join(dir, 'diet.config.yaml');
   const a = kubeEnv('a');
-  writeFileSync(config, `fabrics:\n  frontend:\n    kubernetes:\n      server: ${a.server}\n      tokenEnv: DIET_KUBE_TOKEN_FE\n      caFile: ${a.caFile}\n`);
+  // The Kubernetes proxy speaks HTTPS with a certificate of its own, trusted through the fabric's caFile.
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'proxy.key'), '-out', join(dir, 'proxy.crt')], { stdio: 'ignore' });
+  kubeProxy = new FaultProxy(a.server, { tls: { key: readFileSync(join(dir, 'proxy.key'), 'utf8'), cert: readFileSync(join(dir, 'proxy.crt'), 'utf8') }, upstreamCa: a.ca });
+  await kubeProxy.start();
+  config = join(dir, 'diet.config.yaml');
+  writeFileSync(config, `fabrics:\n  frontend:\n    kubernetes:\n      server: ${kubeProxy.url}\n      tokenEnv: DIET_KUBE_TOKEN_FE\n      caFile: ${join(dir, 'proxy.crt')}\n`);
   kubeToken = { DIET_KUBE_TOKEN_FE: a.token };
 }, LOCK_WAIT);
 afterAll(async () => {
   await proxy?.stop();
+  await kubeProxy?.stop();
   unlockKube();
   unlockNetbox();
 });
 
-/** diet with the state file, the config (NetBox through the proxy, frontend → API server a). */
+/** diet with the state file and the config: NetBox and frontend's API server (a), each through its proxy. */
 const diet = (args: string[]) => runDiet([...args, '--state', state, '--config', config, '--no-color'], { DIET_NETBOX_URL: proxy.url, ...kubeToken });
 
 /**
- * Starts `diet apply --json` with every NetBox write held back 1.5 s, and SIGKILLs it shortly
- * after a progress event says some NetBox objects were written: the next bulk request is then
- * in flight (journaled as sent, never answered) and the Kubernetes objects are not written yet.
+ * Starts `diet apply --json` with every write to `target` held back by its proxy, and SIGKILLs
+ * it shortly after a progress event says some of that target's objects were written: the next
+ * requests are then in flight (journaled as sent, never answered). Killed in the NetBox part,
+ * nothing of Kubernetes is written yet.
  */
-async function killedApply(spec: string): Promise<{ done: number; total: number }> {
-  proxy.rules.push({ method: 'POST', delayMs: 1500 }, { method: 'PATCH', delayMs: 1500 }, { method: 'DELETE', delayMs: 1500 });
+async function killedApply(spec: string, target: 'netbox' | 'kubernetes' = 'netbox'): Promise<{ done: number; total: number }> {
+  const slow = target === 'netbox' ? proxy : kubeProxy;
+  slow.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], delayMs: target === 'netbox' ? 1500 : 1000 });
   try {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'diet.js'), 'apply', '-f', spec, '--auto-approve', '--json', '--state', state, '--config', config], {
       cwd: ROOT,
@@ -78,7 +87,7 @@ async function killedApply(spec: string): Promise<{ done: number; total: number 
           } catch {
             continue;
           }
-          if (event.type === 'progress' && event.target === 'netbox' && event.phase === 'apply' && event.done > 0 && event.done < event.total) resolve(event);
+          if (event.type === 'progress' && event.target === target && event.phase === 'apply' && event.done > 0 && event.done < event.total) resolve(event);
         }
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
       });
@@ -91,7 +100,7 @@ async function killedApply(spec: string): Promise<{ done: number; total: number 
     expect(await closed).toBeNull();
     return progress;
   } finally {
-    proxy.rules.length = 0;
+    slow.rules.length = 0;
   }
 }
 
@@ -185,5 +194,35 @@ describe('diet apply --recover against the real NetBox and Kubernetes', () => {
     expect(live.code, live.stdout + live.stderr).toBe(0);
     const fromState = await diet(['plan', '-f', EXAMPLE_LAB, '--detailed-exitcode']);
     expect(fromState.code, fromState.stdout + fromState.stderr).toBe(0);
+  });
+
+  it('rolls back an apply killed in its Kubernetes part: what it wrote to both servers is undone', async () => {
+    const before = await devicesInNetbox();
+    const kubeBefore = [...(await rawObjects('a')).keys()].sort();
+    const bigger = specVariant(EXAMPLE_LAB, (doc) => {
+      if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 10;
+    });
+    await killedApply(bigger, 'kubernetes');
+    const run = readState().runs.find((r) => r.outcome === undefined)!;
+    const steps = readState().journal(run.id);
+    // The NetBox part went through; the Kubernetes part stopped midway, one object at a time.
+    expect(steps.filter((s) => s.address.startsWith('netbox.')).every((s) => s.state === 'confirmed')).toBe(true);
+    const kubeStates = new Set(steps.filter((s) => s.address.startsWith('kubernetes.')).map((s) => s.state));
+    expect(kubeStates.has('confirmed')).toBe(true);
+    // Announced a few waves ahead of their requests: the rest is "sent" (maybe written).
+    expect(kubeStates.has('sent')).toBe(true);
+    expect((await devicesInNetbox()).length).toBe(before.length + 2);
+    expect((await rawObjects('a')).size).toBeGreaterThan(kubeBefore.length);
+
+    const recover = await diet(['apply', '--recover', '--rollback', '--auto-approve']);
+    expect(recover.code, recover.stderr).toBe(0);
+    expect(recover.stdout).toMatch(/^ {2}confirmed +as planned +\+ +kubernetes\./m);
+    expect(recover.stdout).toMatch(/^Recovery complete: run \d+ rolled back to pre-apply snapshot \d+/m);
+    expect(await devicesInNetbox()).toEqual(before);
+    expect([...(await rawObjects('a')).keys()].sort()).toEqual(kubeBefore);
+    const diff = await diet(['snapshot', 'diff', String(run.preSnapshotId), 'live', '--detailed-exitcode']);
+    expect(diff.code, diff.stdout + diff.stderr).toBe(0);
+    const live = await diet(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode']);
+    expect(live.code, live.stdout + live.stderr).toBe(0);
   });
 });
