@@ -12,7 +12,11 @@ import type { Output } from './output.js';
  * it does not cover yet. No addresses and nothing held: nothing to lock.
  */
 export async function lockForCommand(store: StateStore, output: Output, cluster: string, addresses: Iterable<string>, lockTimeout: string | undefined, held?: HeldLock): Promise<HeldLock | undefined> {
-  const scopes = lockScopesOf(addresses);
+  return lockScopesForCommand(store, output, cluster, lockScopesOf(addresses), lockTimeout, held);
+}
+
+/** As `lockForCommand`, for a command that knows the scopes themselves (`diet snapshot restore`). */
+export async function lockScopesForCommand(store: StateStore, output: Output, cluster: string, scopes: readonly string[], lockTimeout: string | undefined, held?: HeldLock): Promise<HeldLock | undefined> {
   const timeoutMs = parseDuration(lockTimeout ?? '0', '--lock-timeout');
   if (held) {
     await held.extend(scopes);

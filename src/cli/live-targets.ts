@@ -20,6 +20,17 @@ export function liveTargetsFor(globals: GlobalOptions, addresses: readonly strin
 }
 
 /**
+ * The live targets of these scopes (`netbox`, `kubernetes/<fabric>`), from the same
+ * configuration; a scope without settings gets none (the caller names what is missing).
+ */
+export function liveTargetsForScopes(globals: GlobalOptions, scopes: readonly string[]): BoundTarget[] {
+  const path = globals.config ?? (existsSync(DEFAULT_CONFIG) ? DEFAULT_CONFIG : undefined);
+  const config = loadTargetConfig(path, process.env);
+  const fabrics = scopes.filter((s) => s.startsWith('kubernetes/')).map((s) => s.slice('kubernetes/'.length));
+  return createLiveTargets(config, [...new Set(fabrics)].sort()).filter((b) => scopes.includes(b.scope));
+}
+
+/**
  * Desired objects no configured target handles, grouped into one message per missing target
  * (`no Kubernetes target configured for fabric backend`).
  */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError } from '../diag/errors.js';
 import { adoptionRules } from '../engine/adoption-rules.js';
 import type { ExpandedSpec } from '../engine/expand-spec.js';
+import { refuseWhileInterrupted } from '../engine/journal/interrupted-runs.js';
 import { planAgainstLive } from '../engine/live/plan-live.js';
 import { readLive, type LiveRead } from '../engine/live/read-live.js';
 import { removedFabricError, removedFabrics, type RemovedFabric } from '../engine/live/removed-fabrics.js';
@@ -10,6 +11,7 @@ import { planAgainstState, type PlannedSpec } from '../engine/plan-spec.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import type { BoundTarget } from '../targets/create-live-targets.js';
 import { liveTargetsFor, unhandled } from './live-targets.js';
+import { lockEnvironment } from './lock-environment.js';
 import type { GlobalOptions } from './main.js';
 import type { Output } from './output.js';
 import { progressEvents } from './progress-events.js';
@@ -37,6 +39,7 @@ export interface CommandPlan {
  * they are planned as deletes; without its Kubernetes settings the plan is refused.
  */
 export async function makePlan(spec: ExpandedSpec, store: StateStore, globals: GlobalOptions, output: Output, refresh: Refresh, selection: TargetSelection, removed = refresh === 'live' ? removedFabricsOf(spec, store, selection) : []): Promise<CommandPlan> {
+  refuseWhileInterrupted(store, spec.model.name, lockEnvironment());
   if (refresh === 'state') return { planned: planAgainstState(spec, store, (address) => selects(selection, address)) };
   const selected = spec.desired.filter((d) => selects(selection, d.address));
   const bound = liveTargetsFor(globals, [...selected.map((d) => d.address), ...removed.map((r) => r.addresses[0])], selection);

@@ -63,6 +63,30 @@ export interface ApplyOutcome {
 /** Progress of long operations; the CLI shows a bar on a terminal and JSON lines with --json. */
 export interface ApplyEvents {
   progress(event: { readonly target: TargetName; readonly phase: 'read' | 'apply'; readonly done: number; readonly total: number; readonly message?: string }): void;
+  /** Where a target records each write step before and after it runs (the apply journal); none when not journaled. */
+  readonly journal?: ApplyJournal;
+}
+
+/** One object a request writes (a NetBox cascade deletes children along with their parent's request). */
+export interface JournalStep {
+  readonly address: string;
+  readonly action: ResourceChange['action'];
+}
+
+/**
+ * The write-ahead hook of an apply. A target awaits `sending` with every object a request
+ * carries before the request leaves, and calls `answered` once the server said yes
+ * (`confirmed`, with remote ids) or a definite no (`refused`: nothing was written, e.g. a
+ * 4xx to an all-or-none bulk request). A request without a definite answer (timeout, lost
+ * connection, 5xx) is reported to neither: the journal keeps it as sent, "maybe written".
+ * A target may announce steps a little ahead of their requests (one journal write for
+ * several waves); `withdrawn` takes back the ones it then never sent.
+ */
+export interface ApplyJournal {
+  sending(steps: readonly JournalStep[]): Promise<void>;
+  answered(confirmed: readonly StepResult[], refused?: readonly JournalStep[]): void;
+  /** Steps announced through `sending` ahead of time whose requests never left after all (the apply stopped first). */
+  withdrawn(steps: readonly JournalStep[]): void;
 }
 
 export const SILENT_EVENTS: ApplyEvents = { progress: () => {} };

@@ -11,7 +11,9 @@ import type { ApplyEvents, ApplyOutcome, LiveObject, LiveTarget, ReadScope, Step
  * fingerprint (`v<n>`), so stale-plan checks see them change; creates get remote ids.
  *
  * `gate`, when set, is awaited at the start of `apply`: a test holds an apply mid-flight
- * with it (no timers involved). `failAt` makes the change at that address fail.
+ * with it (no timers involved). `failAt` makes the change at that address fail (refused: the
+ * journal hears it as failed); `haltAfter` freezes the apply midway, as a killed process would.
+ * Each change is journaled through `events.journal` like a real target's request.
  */
 export class FakeTarget implements LiveTarget {
   readonly label: string;
@@ -20,6 +22,11 @@ export class FakeTarget implements LiveTarget {
   /** Resolved when `apply` is entered (before the gate). */
   applyStarted: Promise<void>;
   failAt?: string;
+  /** After this many changes the apply stops for good, as if its process were killed. */
+  haltAfter?: number;
+  /** Resolved when `haltAfter` is reached. */
+  readonly halted: Promise<void>;
+  private markHalted!: () => void;
   readonly applied: ResourceChange[][] = [];
   private markStarted!: () => void;
   private version = 0;
@@ -31,6 +38,7 @@ export class FakeTarget implements LiveTarget {
     this.label = `fake ${name}`;
     this.objects = [...objects];
     this.applyStarted = new Promise((resolve) => (this.markStarted = resolve));
+    this.halted = new Promise((resolve) => (this.markHalted = resolve));
   }
 
   async probe(): Promise<{ version: string; warnings: readonly string[] }> {
@@ -49,13 +57,24 @@ export class FakeTarget implements LiveTarget {
     const owned = this.objects.filter((o) => o.owned);
     let current: ObservedResource[] = owned;
     for (const change of changes) {
+      if (this.haltAfter !== undefined && done.length >= this.haltAfter) {
+        // The process "dies" here: what was written stays, nothing more happens, the promise never settles.
+        this.commit(current);
+        this.markHalted();
+        await new Promise(() => {});
+      }
+      const step = { address: change.address, action: change.action };
+      await events.journal?.sending([step]);
       if (change.address === this.failAt) {
         this.commit(current);
+        events.journal?.answered([], [step]);
         return { applied: done, failed: { address: change.address, action: change.action, message: 'injected failure' } };
       }
       current = applyChanges(current, [change]);
       const after = current.find((o) => o.address === change.address);
-      done.push({ address: change.address, action: change.action, ...(after?.remoteId ? { remoteId: after.remoteId } : {}) });
+      const result = { address: change.address, action: change.action, ...(after?.remoteId ? { remoteId: after.remoteId } : {}) };
+      done.push(result);
+      events.journal?.answered([result]);
       events.progress({ target: this.name, phase: 'apply', done: done.length, total: changes.length });
     }
     this.applied.push([...changes]);

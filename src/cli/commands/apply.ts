@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { NotApprovedError } from '../../diag/errors.js';
+import { ConfigError, NotApprovedError } from '../../diag/errors.js';
 import { expandSpec } from '../../engine/expand-spec.js';
+import { refuseWhileInterrupted } from '../../engine/journal/interrupted-runs.js';
 import { applyPlan, type ApplyResult } from '../../engine/live/apply-plan.js';
 import { parseTargetSelection, selects } from '../../engine/live/target-selection.js';
 import type { HeldLock } from '../../engine/lock/acquire-lock.js';
@@ -11,13 +12,16 @@ import { renderDiagnosticsText } from '../../render/render-diagnostics.js';
 import { renderPlanText } from '../../render/render-plan.js';
 import { openStateStore } from '../../state/index.js';
 import { lockForCommand, releaseCommandLock } from '../command-lock.js';
-import { EXIT_ERROR, EXIT_OK } from '../exit-codes.js';
+import { EXIT_ERROR, EXIT_OK, EXIT_ROLLED_BACK } from '../exit-codes.js';
 import { liveTargetsFor } from '../live-targets.js';
+import { lockEnvironment } from '../lock-environment.js';
 import type { CommandRunner } from '../main.js';
 import { makePlan, parseRefresh, removedFabricsOf, savePlanRecord, type CommandPlan } from '../make-plan.js';
 import type { Output } from '../output.js';
 import { progressEvents } from '../progress-events.js';
+import { recoverCommand, type RecoverOptions } from '../recover-command.js';
 import { askApproval } from '../ask-approval.js';
+import { reportApply } from '../report-apply.js';
 import { resolveSpecPaths } from '../spec-paths.js';
 
 interface ApplyOptions {
@@ -27,6 +31,11 @@ interface ApplyOptions {
   refresh?: string;
   detail: string;
   lockTimeout?: string;
+  /** false with --no-rollback; true otherwise (with --rollback or neither). */
+  rollback: boolean;
+  recover?: boolean;
+  complete?: boolean;
+  cluster?: string;
 }
 
 export function registerApplyCommand(program: Command, run: CommandRunner): void {
@@ -38,6 +47,11 @@ export function registerApplyCommand(program: Command, run: CommandRunner): void
     .option('--target <target>', 'when planning here: netbox, kubernetes or all', 'all')
     .option('--refresh <baseline>', 'when planning here: compare with live (default) or state', 'live')
     .option('--detail <level>', 'summary or full, as for `diet plan`', 'summary')
+    .option('--no-rollback', 'when a step fails, leave the changes made so far in place instead of rolling them back (undo them later with `diet snapshot restore <pre-apply id>`)')
+    .option('--recover', 'recover the cluster\'s interrupted apply (its process was killed) from the journal: roll it back (default) or, with --complete, finish it')
+    .option('--rollback', 'with --recover: bring everything the interrupted apply touched back to its pre-apply snapshot (the default)')
+    .option('--complete', 'with --recover: apply the rest of the interrupted plan instead of rolling it back')
+    .option('--cluster <name>', 'with --recover: the cluster to recover (default: the only one with an interrupted apply)')
     .option('--lock-timeout <duration>', 'wait this long (e.g. 30s, 5m) for another apply on the same cluster/fabric to finish; 0 fails at once', '0')
     .addHelpText(
       'after',
@@ -48,16 +62,38 @@ some) runs at a time: the state lock is taken before anything is read (see \`die
 Every change needs a configured target: a plan with Kubernetes changes for a fabric
 without Kubernetes settings is refused before anything is written.
 
+Before the first write, a pre-apply snapshot records what diet owns in the targets. If a
+step fails, every object the plan touched is brought back to that snapshot (created ones
+deleted, changed ones set back, deleted ones recreated), read back and checked; whatever
+could not be restored is listed with the reason. State keeps the previous applied snapshot.
+
+Every write is journaled in the state file before it is sent and again when answered
+(intended → sent → confirmed). If diet is killed mid-apply (kill -9, power loss), the run
+stays open: plans and applies of that cluster are refused until \`diet apply --recover\`
+has re-read the live targets, shown per object what the journal and live say, and either
+rolled the run back to its pre-apply snapshot (the default: that snapshot is the last
+state known to be whole, and the interrupted plan may no longer be what you want) or,
+with --complete, applied the rest of its plan. Either way state agrees with live after.
+
 Examples:
   diet apply -f examples/128gpu --target netbox
   diet plan -f spec/ --refresh live -o plan.json && diet apply plan.json
   diet apply 3f2a9c1d0b7e --json
   diet apply plan.json --lock-timeout 5m
+  diet apply plan.json --no-rollback
+  diet apply --recover                          # roll back an interrupted apply
+  diet apply --recover --complete --auto-approve
 
-Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not updated then).`,
+Exit codes: 0 applied or nothing to do; 3 a step failed and everything was rolled back;
+1 error, a failed apply that could not be rolled back completely, or a failed apply with
+--no-rollback (state is not updated after a failure). With --recover: 0 recovered or
+nothing to recover; 1 refused (the apply still runs, no approval) or not recovered
+completely (the interrupted run stays open; run it again).`,
     )
-    .action((ref: string | undefined, opts: ApplyOptions) =>
+    .action((ref: string | undefined, opts: ApplyOptions, command: Command) =>
       run(async (output, globals) => {
+        if (opts.recover) return recoverCommand(output, globals, recoverOptions(ref, opts, command.getOptionValueSource('rollback') === 'cli'));
+        if (opts.complete || opts.cluster !== undefined) throw new ConfigError('--complete and --cluster go with --recover', 'to recover an interrupted apply: diet apply --recover [--complete]');
         const store = openStateStore(globals.state);
         let lock: HeldLock | undefined;
         try {
@@ -68,6 +104,7 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
           } else {
             const spec = await expandSpec(resolveSpecPaths(opts.file));
             const selection = parseTargetSelection(opts.target);
+            refuseWhileInterrupted(store, spec.model.name, lockEnvironment());
             // A fabric removed from the spec is locked too: its recorded objects are planned as deletes.
             const removed = removedFabricsOf(spec, store, selection);
             lock = await lockForCommand(store, output, spec.model.name, [...spec.desired.filter((d) => selects(selection, d.address)).map((d) => d.address), ...removed.map((r) => r.addresses[0])], opts.lockTimeout);
@@ -80,24 +117,33 @@ Exit codes: 0 applied or nothing to do, 1 error or failed apply (state is not up
             const s = document.summary;
             if (s.add + s.change + s.destroy > 0 && !opts.autoApprove) await confirm(output);
           }
+          refuseWhileInterrupted(store, document.cluster, lockEnvironment());
           lock = await lockForCommand(store, output, document.cluster, [...document.resource_changes.map((c) => c.address), ...Object.keys(document.baseline.fingerprints)], opts.lockTimeout, lock);
           const planId = planIdOf(document.digest);
           const bound = made?.bound ?? liveTargetsFor(globals, document.resource_changes.map((c) => c.address));
           const events = progressEvents(output);
           let result: ApplyResult;
           try {
-            result = await applyPlan({ document, planId, bound, store, events, now: () => new Date().toISOString(), ...(made?.live ? { live: made.live } : {}) });
+            result = await applyPlan({ document, planId, bound, store, events, now: () => new Date().toISOString(), noRollback: opts.rollback === false, ...(made?.live ? { live: made.live } : {}) });
           } finally {
             events.finish();
           }
-          report(output, result);
-          return result.status === 'failed' ? EXIT_ERROR : EXIT_OK;
+          reportApply(output, result);
+          return exitCodeOf(result);
         } finally {
           releaseCommandLock(lock, output);
           store.close();
         }
       }),
     );
+}
+
+/** `explicitRollback`: --rollback or --no-rollback was on the command line (commander defaults `rollback` to true). */
+function recoverOptions(ref: string | undefined, opts: ApplyOptions, explicitRollback: boolean): RecoverOptions {
+  if (ref !== undefined || opts.file) throw new ConfigError('--recover takes no plan or spec: it recovers the run recorded in the state file', 'diet apply --recover [--complete] [--cluster NAME]');
+  if (opts.complete && explicitRollback && opts.rollback === true) throw new ConfigError('--rollback and --complete exclude each other', 'choose one; without either, --recover rolls back');
+  if (opts.rollback === false) throw new ConfigError('--no-rollback does not go with --recover', 'to finish the interrupted apply instead of rolling it back, pass --complete');
+  return { mode: opts.complete ? 'complete' : 'rollback', autoApprove: Boolean(opts.autoApprove), ...(opts.cluster !== undefined ? { cluster: opts.cluster } : {}) };
 }
 
 async function confirm(output: Output): Promise<void> {
@@ -109,24 +155,9 @@ async function confirm(output: Output): Promise<void> {
   if (!output.quiet) output.err('');
 }
 
-function report(output: Output, result: ApplyResult): void {
-  const counts = { add: 0, change: 0, destroy: 0 };
-  for (const step of result.applied) {
-    if (step.action === 'create' || step.action === 'replace') counts.add++;
-    if (step.action === 'update') counts.change++;
-    if (step.action === 'delete' || step.action === 'replace') counts.destroy++;
-  }
-  if (output.json) {
-    const failed = result.failed ? { address: result.failed.address, action: result.failed.action, message: result.failed.message, hint: result.failed.hint ?? null, status: result.failed.status ?? null, fields: result.failed.fields ?? null } : null;
-    output.out(JSON.stringify({ type: 'result', format_version: '1', plan_id: result.planId, status: result.status, total: result.total, applied: result.applied.length, summary: counts, failed, snapshot_id: result.snapshotId ?? null, warnings: result.warnings }));
-    return;
-  }
-  for (const w of result.warnings) output.err(`warning: ${w}`);
-  if (result.status === 'no-changes') output.out('No changes. Nothing to apply.');
-  else if (result.status === 'applied') output.out(`Apply complete! Resources: ${counts.add} added, ${counts.change} changed, ${counts.destroy} destroyed. (plan ${result.planId}, state snapshot ${result.snapshotId})`);
-  else {
-    const f = result.failed!;
-    output.err(`Error: apply failed at ${f.address} (${f.action}): ${f.message}${f.hint ? `\n  hint: ${f.hint}` : ''}`);
-    output.err(`${result.applied.length} of ${result.total} changes were applied before the failure and stay in place; state was not updated. Run \`diet diff\` to see where the live objects stand, then plan and apply again.`);
-  }
+/** 3 only when the failed apply left nothing behind: everything it touched reads back as before. */
+function exitCodeOf(result: ApplyResult): number {
+  if (result.status === 'rolled-back') return EXIT_ROLLED_BACK;
+  if (result.status === 'applied' || result.status === 'no-changes') return EXIT_OK;
+  return EXIT_ERROR;
 }

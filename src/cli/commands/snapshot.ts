@@ -22,6 +22,7 @@ import type { CommandRunner } from '../main.js';
 import type { Output } from '../output.js';
 import { progressEvents } from '../progress-events.js';
 import { resolveSpecPaths } from '../spec-paths.js';
+import { registerSnapshotRestoreCommand } from './snapshot-restore.js';
 
 function withReadStore<T>(path: string, use: (store: StateStore) => Promise<T>): Promise<T> {
   const store = openStateStore(path, { readonly: true });
@@ -31,12 +32,13 @@ function withReadStore<T>(path: string, use: (store: StateStore) => Promise<T>):
 export function registerSnapshotCommand(program: Command, run: CommandRunner): void {
   const snapshot = program
     .command('snapshot')
-    .description('Checksummed snapshots of live objects: list, show, diff (two snapshots, or one against live), verify, prune, create')
+    .description('Checksummed snapshots of live objects: list, show, diff (two snapshots, or one against live), verify, prune, create, restore')
     .addHelpText(
       'after',
       `
-Snapshots are recorded by \`diet apply\` (kind applied) and by \`diet snapshot create\`
-(kind manual). Ids are whole numbers; the highest is the newest.
+Snapshots are recorded by \`diet apply\` (kind pre-apply before its first write, applied
+after it), by \`diet snapshot create\` (kind manual) and by \`diet snapshot restore\` (kind
+restore). Ids are whole numbers; the highest is the newest.
 
 Examples:
   diet snapshot list --cluster lab
@@ -45,7 +47,8 @@ Examples:
   diet snapshot diff 7 live --target netbox
   diet snapshot verify
   diet snapshot prune --keep 10 --older-than 30d --dry-run
-  diet snapshot create -f spec/ --note "before the maintenance window"`,
+  diet snapshot create -f spec/ --note "before the maintenance window"
+  diet snapshot restore 7 --dry-run`,
     );
 
   snapshot
@@ -241,6 +244,8 @@ Exit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 dif
         }
       }),
     );
+
+  registerSnapshotRestoreCommand(snapshot, run);
 }
 
 function report(output: Output, record: SnapshotRecord, owned: number, unowned: number, scopes: readonly string[], warnings: readonly string[]): void {

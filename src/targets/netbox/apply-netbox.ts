@@ -1,7 +1,7 @@
 import { TargetError } from '../../diag/errors.js';
 import { formatAddress } from '../../resource/address.js';
 import type { Attrs, ResourceChange } from '../../resource/resource.js';
-import type { ApplyEvents, ApplyOutcome, LiveObject, StepResult } from '../live-target.js';
+import type { ApplyEvents, ApplyJournal, ApplyOutcome, LiveObject, StepResult } from '../live-target.js';
 import { ApplyContext } from './apply-context.js';
 import { BatchFailedError, writeInChunks, type BulkWriteOptions, type Json, type WriteItem } from './bulk-write.js';
 import { findTemplateInterfaces } from './find-template-interfaces.js';
@@ -18,7 +18,8 @@ import { toNetboxPayload } from './netbox-payload.js';
  * so the object's other tags stay). Stops at the first failed request and reports
  * everything applied before it.
  */
-export async function applyNetbox(http: NetboxHttp, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents, options: BulkWriteOptions): Promise<ApplyOutcome> {
+export async function applyNetbox(http: NetboxHttp, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents, bulk: BulkWriteOptions): Promise<ApplyOutcome> {
+  const options: WriteOptions = { ...bulk, ...(events.journal ? { journal: events.journal } : {}) };
   const ctx = new ApplyContext(observed, new Set(changes.filter((c) => c.ownership === 'adopt').map((c) => c.address)));
   const work = changes.filter((c) => c.target === 'netbox' && c.action !== 'noop');
   const applied: StepResult[] = [];
@@ -46,8 +47,10 @@ export async function applyNetbox(http: NetboxHttp, changes: readonly ResourceCh
 }
 
 type Report = (results: StepResult[], message: string) => void;
+/** The journal travels with the bulk options down to each request. */
+type WriteOptions = BulkWriteOptions & { readonly journal?: ApplyJournal };
 
-async function createRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], options: BulkWriteOptions, report: Report): Promise<void> {
+async function createRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], options: WriteOptions, report: Report): Promise<void> {
   const type = run[0].type;
   const existing = type === 'dcim.interface' ? await findTemplateInterfaces(http, ctx, run) : new Map<string, number>();
   const adopt = run.filter((c) => existing.has(c.address));
@@ -61,7 +64,7 @@ async function createRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChang
   await write(http, 'POST', create.map((c) => ({ ...item(c, toNetboxPayload(type, c.after ?? {}, (a) => ctx.id(a))), weight: weight(c) })), options, learn, report, `${type} create`);
 }
 
-async function deleteRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], deleted: ReadonlySet<string>, cascaded: Map<string, StepResult[]>, options: BulkWriteOptions, report: Report): Promise<void> {
+async function deleteRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], deleted: ReadonlySet<string>, cascaded: Map<string, StepResult[]>, options: WriteOptions, report: Report): Promise<void> {
   const type = run[0].type;
   const release: ChangeItem[] = [];
   const remove: ChangeItem[] = [];
@@ -87,12 +90,16 @@ async function write(
   http: NetboxHttp,
   method: 'POST' | 'PATCH' | 'DELETE',
   items: readonly ChangeItem[],
-  options: BulkWriteOptions,
+  options: WriteOptions,
   learn: (change: ResourceChange, answer: Json) => void,
   report: Report,
   message: string,
   extra: (change: ResourceChange) => StepResult[] = () => [],
 ): Promise<void> {
+  const journal = options.journal;
+  // A cascaded child goes in its parent's DELETE: it is journaled as sent with it.
+  const stepsOf = (chunk: readonly WriteItem[]) => chunk.flatMap((w) => [{ address: w.address, action: w.action }, ...extra((w as ChangeItem).change).map((e) => ({ address: e.address, action: e.action }))]);
+  const hooks = journal ? { sending: (chunk: readonly WriteItem[]) => journal.sending(stepsOf(chunk)), refused: (chunk: readonly WriteItem[]) => journal.answered([], stepsOf(chunk)) } : undefined;
   await writeInChunks(http, method, items, options, (chunk, answer) => {
     const results: StepResult[] = [];
     chunk.forEach((w, i) => {
@@ -103,8 +110,9 @@ async function write(
       learn(change, { id });
       results.push({ address: change.address, action: change.action, ...(id !== undefined && method !== 'DELETE' ? { remoteId: String(id) } : {}) }, ...extra(change));
     });
+    journal?.answered(results);
     report(results, message);
-  });
+  }, hooks);
 }
 
 type ChangeItem = WriteItem & { readonly change: ResourceChange };

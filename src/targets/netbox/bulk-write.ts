@@ -30,6 +30,14 @@ export interface BulkWriteOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** Told about each chunk around its request, for the apply journal. */
+export interface ChunkJournal {
+  /** Before the chunk's request leaves; the request waits until this resolves. */
+  sending(chunk: readonly WriteItem[]): Promise<void>;
+  /** NetBox answered 4xx: the all-or-none request wrote nothing. */
+  refused(chunk: readonly WriteItem[]): void;
+}
+
 /** A bulk request failed: what went wrong, tied to an object where NetBox said which. */
 export class BatchFailedError extends Error {
   constructor(readonly failure: StepFailure) {
@@ -40,11 +48,19 @@ export class BatchFailedError extends Error {
 /**
  * Writes objects of one type with one method as list requests (NetBox's bulk POST, PATCH
  * and DELETE, each all-or-none), in chunks sized by the ChunkSizer, a few chunks in parallel.
- * `onChunk` gets every successful chunk with NetBox's answer objects in request order. On the
+ * `onChunk` gets every successful chunk with NetBox's answer objects in request order;
+ * `journal`, when given, hears of each chunk before its request leaves and of a refusal. On the
  * first failed chunk the remaining ones are not sent and a BatchFailedError is thrown once
  * the chunks in flight have settled (their successes are still reported through `onChunk`).
  */
-export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' | 'DELETE', items: readonly WriteItem[], options: BulkWriteOptions, onChunk: (chunk: readonly WriteItem[], answer: readonly Json[]) => void): Promise<void> {
+export async function writeInChunks(
+  http: NetboxHttp,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  items: readonly WriteItem[],
+  options: BulkWriteOptions,
+  onChunk: (chunk: readonly WriteItem[], answer: readonly Json[]) => void,
+  journal?: ChunkJournal,
+): Promise<void> {
   if (items.length === 0) return;
   const type = items[0].type;
   const kind = `${method} ${type}`;
@@ -65,6 +81,7 @@ export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' |
     }
     const outcomes = await Promise.all(
       wave.map(async (chunk) => {
+        await journal?.sending(chunk);
         const started = now();
         try {
           const body = method === 'DELETE' ? chunk.map((item) => ({ id: item.id })) : chunk.map((item) => (item.id === undefined ? item.payload : { id: item.id, ...item.payload }));
@@ -74,6 +91,8 @@ export async function writeInChunks(http: NetboxHttp, method: 'POST' | 'PATCH' |
             onChunk(chunk, Array.isArray(result.body) ? (result.body as Json[]) : []);
             return undefined;
           }
+          // A 5xx may come from a proxy after NetBox committed: only a 4xx says nothing was written.
+          if (result.status < 500) journal?.refused(chunk);
           return failureOf(http.baseUrl, method, path, chunk, result);
         } catch (error) {
           if (!(error instanceof TargetError)) throw error;

@@ -2,13 +2,14 @@
 // a 400 field error from NetBox itself (shown per object and field), a bad token (403), an
 // unreachable server, a timeout, and 5xx / 409 / retried 503 injected by a loopback proxy in
 // front of the real server. A failed apply never writes state. The tests build on each other.
+// They apply with --no-rollback to look at the failure itself; rollback.test.ts covers rolling back.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../../src/state/index.js';
-import { FaultProxy } from './fault-proxy.js';
+import { FaultProxy } from '../fault-proxy.js';
 import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const state = tempState();
@@ -38,11 +39,11 @@ describe('errors from NetBox', () => {
   it('a 400 from NetBox is shown per object and field, and nothing reaches state', async () => {
     // A manufacturer named like diet's but with another slug: NetBox refuses diet's create.
     expect((await rest('/api/dcim/manufacturers/', 'POST', { name: 'Celestica', slug: 'celestica-by-hand' })).status).toBe(201);
-    const run = await diet(['apply', '-f', EXAMPLE_LAB, '--target', 'netbox', '--auto-approve', '--state', state]);
+    const run = await diet(['apply', '-f', EXAMPLE_LAB, '--target', 'netbox', '--auto-approve', '--no-rollback', '--state', state]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Error: apply failed at netbox\.dcim\.manufacturer\[celestica\] \(create\): dcim\.manufacturer\[celestica\]: name: .*already exists/i);
     expect(run.stderr).toContain('hint: NetBox rejected the request as a whole');
-    expect(run.stderr).toMatch(/\d+ of 125 changes were applied before the failure and stay in place; state was not updated/);
+    expect(run.stderr).toMatch(/\d+ of 125 changes were applied before the failure and stay in place \(--no-rollback\); state was not updated/);
     expect(appliedSnapshots()).toBe(0);
     expect(await count('/api/dcim/manufacturers/?slug=celestica')).toBe(0);
     const hand = (await rest('/api/dcim/manufacturers/?slug=celestica-by-hand')).body.results[0];
@@ -79,7 +80,7 @@ describe('errors from NetBox', () => {
 
   it('a 500 during apply stops it with the server message; state is not written; a second apply converges', async () => {
     proxy.rules.push({ method: 'POST', path: /^\/api\/dcim\/devices\//, status: 500, body: { error: 'division by zero', exception: 'ZeroDivisionError', netbox_version: '4.7.3' } });
-    const run = await diet(['apply', '-f', EXAMPLE_LAB, '--target', 'netbox', '--auto-approve', '--state', state], viaProxy());
+    const run = await diet(['apply', '-f', EXAMPLE_LAB, '--target', 'netbox', '--auto-approve', '--no-rollback', '--state', state], viaProxy());
     proxy.rules.length = 0;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('(create): NetBox failed on POST /api/dcim/devices/ with 500 Internal Server Error: division by zero');
@@ -111,7 +112,7 @@ describe('errors from NetBox', () => {
       if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 6;
     });
     proxy.rules.push({ method: 'DELETE', path: /^\/api\/dcim\/devices\//, status: 409, body: { detail: 'Unable to delete object. 1 dependent objects were found: power-port-1 (12)' } });
-    const run = await diet(['apply', '-f', six, '--target', 'netbox', '--auto-approve', '--state', state], viaProxy());
+    const run = await diet(['apply', '-f', six, '--target', 'netbox', '--auto-approve', '--no-rollback', '--state', state], viaProxy());
     proxy.rules.length = 0;
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('apply failed at netbox.dcim.device[server-007] (delete): NetBox refused DELETE /api/dcim/devices/ with 409 Conflict: Unable to delete object. 1 dependent objects were found: power-port-1 (12)');

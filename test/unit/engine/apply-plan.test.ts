@@ -100,15 +100,96 @@ describe('applyPlan', () => {
     expect((error as ConfigError).message).toBe('no Kubernetes target configured for fabric frontend (needed by kubernetes.test.widget[frontend/s])');
   });
 
-  it('writes no snapshot when a target fails, only an apply-failed event', async () => {
+  it('rolls a failed apply back to the pre-apply snapshot and leaves the applied snapshot as it was', async () => {
+    const netbox = new FakeTarget('netbox', [liveObject('netbox', 'test.widget', 'a', { name: 'a', size: 1 }), liveObject('netbox', 'test.widget', 'z', { name: 'z', size: 26 })]);
+    const bound = [bindFake(netbox)];
+    const before = netbox.owned();
+    const previous = store.saveSnapshot({ cluster: 'lab', kind: 'applied', createdAt: 'x', resources: before });
+    netbox.failAt = 'netbox.test.widget[c]';
+    const result = await apply(await livePlan(bound, [widget('a', 5), widget('b', 2), widget('c', 3), widget('z', 26)]), bound);
+    expect(result).toMatchObject({ status: 'rolled-back', failed: { address: 'netbox.test.widget[c]', message: 'injected failure' } });
+    expect(result.applied.map((s) => s.address)).toEqual(['netbox.test.widget[a]', 'netbox.test.widget[b]']);
+    expect(result.rollback).toMatchObject({ status: 'rolled-back', preApplySnapshotId: result.preApplySnapshotId, notRestored: [] });
+    expect(result.rollback!.restored.map((r) => [r.address, r.action]).sort()).toEqual([
+      ['netbox.test.widget[a]', 'update'],
+      ['netbox.test.widget[b]', 'delete'],
+    ]);
+    expect(netbox.owned().map((o) => [o.key, o.attrs])).toEqual(before.map((o) => [o.key, o.attrs]));
+    const pre = store.getSnapshot(result.preApplySnapshotId!)!;
+    expect(pre.record).toMatchObject({ kind: 'pre-apply', planId: 'p1', scopes: ['netbox'], resourceCount: 2 });
+    expect(store.latestSnapshot('lab', ['applied', 'restore'])!.id).toBe(previous.id);
+    expect(store.listEvents('lab').map((e) => e.kind)).toEqual(['rollback', 'apply-failed']);
+    expect(store.listEvents('lab')[0].detail).toMatchObject({ status: 'rolled-back', pre_apply_snapshot_id: result.preApplySnapshotId, restored: 2, not_restored: 0 });
+  });
+
+  it('rolls back the NetBox part when the Kubernetes part fails after it, touching only what the plan touched', async () => {
+    // Real types, so that NetBox changes come before the Kubernetes ones as in a real plan.
+    const site = (slug: string, status: string): DesiredResource => ({ address: `netbox.dcim.site[${slug}]`, target: 'netbox', type: 'dcim.site', key: slug, attrs: { name: slug, slug, status, tags: [] }, dependsOn: [] });
+    const vlans = (name: string): DesiredResource => ({
+      address: `kubernetes.wiring.githedgehog.com/VLANNamespace[frontend/${name}]`,
+      target: 'kubernetes',
+      type: 'wiring.githedgehog.com/VLANNamespace',
+      key: `frontend/${name}`,
+      attrs: { apiVersion: 'wiring.githedgehog.com/v1beta1', kind: 'VLANNamespace', metadata: { name, namespace: 'default' }, spec: {} },
+      dependsOn: [],
+    });
+    const asLive = (d: DesiredResource, owned = true) => ({ ...d, owned, remoteId: `rid-${d.key}`, fingerprint: 'fp' });
+    const netbox = new FakeTarget('netbox', [asLive(site('dc1', 'active')), asLive(site('other', 'active'))]);
+    const kube = new FakeTarget('kubernetes');
+    const bound = [bindFake(netbox), bindFake(kube, 'frontend')];
+    kube.failAt = vlans('v2').address;
+    const doc = await livePlan(bound, [site('dc1', 'planned'), site('dc2', 'active'), site('other', 'active'), vlans('v1'), vlans('v2')]);
+    // A change made after planning to an object the plan does not touch must survive the rollback.
+    netbox.objects = netbox.objects.map((o) => (o.key === 'other' ? { ...o, attrs: { ...o.attrs, status: 'retired' } } : o));
+    const result = await apply(doc, bound);
+    expect(result.status).toBe('rolled-back');
+    expect(result.applied.map((s) => s.address)).toEqual(['netbox.dcim.site[dc1]', 'netbox.dcim.site[dc2]', vlans('v1').address]);
+    expect(netbox.owned().map((o) => [o.key, o.attrs.status])).toEqual([['dc1', 'active'], ['other', 'retired']]);
+    expect(kube.owned()).toEqual([]);
+    expect(result.rollback!.restored.map((r) => `${r.action} ${r.address}`).sort()).toEqual([`delete ${vlans('v1').address}`, 'delete netbox.dcim.site[dc2]', 'update netbox.dcim.site[dc1]']);
+
+    // A target that throws instead of reporting a failed step is rolled back all the same.
+    kube.failAt = undefined;
+    const throwing = kube.apply.bind(kube);
+    kube.apply = async (changes, observed, events) => {
+      if (changes.some((c) => c.action !== 'delete')) throw new TargetError('refusing to write it', 'a hint');
+      return throwing(changes, observed, events);
+    };
+    const second = await apply(await livePlan(bound, [site('dc1', 'planned'), site('other', 'retired'), vlans('v1')]), bound);
+    expect(second).toMatchObject({ status: 'rolled-back', failed: { address: vlans('v1').address, message: 'refusing to write it', hint: 'a hint' } });
+    expect(netbox.owned().map((o) => [o.key, o.attrs.status])).toEqual([['dc1', 'active'], ['other', 'retired']]);
+  });
+
+  it('reports what the rollback could not restore, and why', async () => {
+    const netbox = new FakeTarget('netbox');
+    const bound = [bindFake(netbox)];
+    netbox.failAt = 'netbox.test.widget[c]';
+    const applyOnce = netbox.apply.bind(netbox);
+    // The first apply fails at c; the rollback then fails at b.
+    netbox.apply = async (...args) => {
+      const outcome = await applyOnce(...args);
+      netbox.failAt = 'netbox.test.widget[b]';
+      return outcome;
+    };
+    const result = await apply(await livePlan(bound, [widget('a', 1), widget('b', 2), widget('c', 3)]), bound);
+    expect(result.status).toBe('rollback-incomplete');
+    expect(result.rollback!.notRestored).toEqual([{ address: 'netbox.test.widget[b]', action: 'delete', reason: 'failed', message: 'injected failure' }]);
+    expect(result.rollback!.restored).toEqual([{ address: 'netbox.test.widget[a]', action: 'delete' }]);
+    expect(store.listSnapshots('lab').map((s) => s.kind)).toEqual(['pre-apply']);
+    expect(store.listEvents('lab')[0]).toMatchObject({ kind: 'rollback', detail: { status: 'rollback-incomplete', not_restored: 1 } });
+  });
+
+  it('leaves a failed apply in place with noRollback, naming the pre-apply snapshot to restore', async () => {
     const netbox = new FakeTarget('netbox');
     netbox.failAt = 'netbox.test.widget[b]';
     const bound = [bindFake(netbox)];
-    const result = await apply(await livePlan(bound, [widget('a', 1), widget('b', 2)]), bound);
+    const doc = await livePlan(bound, [widget('a', 1), widget('b', 2)]);
+    const result = await applyPlan({ document: doc, planId: 'p1', bound, store, events: SILENT_EVENTS, now: () => 'now', noRollback: true });
     expect(result).toMatchObject({ status: 'failed', failed: { address: 'netbox.test.widget[b]', message: 'injected failure' } });
-    expect(result.applied.map((s) => s.address)).toEqual(['netbox.test.widget[a]']);
-    expect(store.listSnapshots('lab')).toHaveLength(0);
-    expect(store.listEvents('lab')[0]).toMatchObject({ kind: 'apply-failed', detail: { applied: 1, total: 2, address: 'netbox.test.widget[b]' } });
+    expect(result.rollback).toBeUndefined();
+    expect(netbox.owned().map((o) => o.key)).toEqual(['a']);
+    expect(store.listSnapshots('lab').map((s) => [s.id, s.kind])).toEqual([[result.preApplySnapshotId, 'pre-apply']]);
+    expect(store.listEvents('lab')[0]).toMatchObject({ kind: 'apply-failed', detail: { applied: 1, total: 2, address: 'netbox.test.widget[b]', pre_apply_snapshot_id: result.preApplySnapshotId } });
   });
 
   it('refuses a live plan whose objects changed, appeared or vanished since', async () => {

@@ -1,7 +1,7 @@
 import { TargetError } from '../../../diag/errors.js';
 import { isAttrObject } from '../../../plan/attr-object.js';
 import type { Attrs, ResourceChange } from '../../../resource/resource.js';
-import type { ApplyEvents, ApplyOutcome, LiveObject, StepFailure, StepResult } from '../../live-target.js';
+import type { ApplyEvents, ApplyJournal, ApplyOutcome, JournalStep, LiveObject, StepFailure, StepResult } from '../../live-target.js';
 import { CLUSTER_LABEL, FABRIC_LABEL } from '../desired.js';
 import { runBounded } from './bounded.js';
 import { describeFailure, type KubeFailure } from './kube-errors.js';
@@ -36,17 +36,33 @@ interface Step {
  * - replace (the diff plans a Connection whose type changes as one: the webhook forbids that
  *   in place), and an update that still changes a Connection's type (a plan saved before
  *   diffs knew about it): delete, then create.
+ *
+ * With a journal, each object is journaled as sent before its request (a few waves ahead,
+ * see `announcer`) and as confirmed or refused after.
  */
 export async function applyFabric(ctx: FabricContext, changes: readonly ResourceChange[], observed: ReadonlyMap<string, LiveObject>, events: ApplyEvents): Promise<ApplyOutcome> {
   const steps = changes.filter((c) => c.action !== 'noop').map((c) => checkedStep(ctx, c, observed));
   const applied: StepResult[] = [];
+  const journal = events.journal;
   let done = 0;
   for (const batch of batches(steps)) {
-    const results = await runBounded(batch, ctx.concurrency, async (step) => {
-      const result = await applyStep(ctx, step, observed.get(step.change.address));
-      events.progress({ target: 'kubernetes', phase: 'apply', done: ++done, total: steps.length, message: step.change.address });
+    const announce = journal ? announcer(journal, batch, ctx.concurrency * LOOKAHEAD_WAVES) : undefined;
+    const results = await runBounded(batch, ctx.concurrency, async (step, index) => {
+      const { address, action } = step.change;
+      await announce?.upTo(index);
+      let result: StepResult;
+      try {
+        result = await applyStep(ctx, step, observed.get(address));
+      } catch (error) {
+        if (journal && wroteNothing(step, error)) journal.answered([], [{ address, action }]);
+        throw error;
+      }
+      journal?.answered([result]);
+      events.progress({ target: 'kubernetes', phase: 'apply', done: ++done, total: steps.length, message: address });
       return result;
     });
+    // Announced ahead, but never started because a step failed: not sent after all.
+    if (journal && announce) journal.withdrawn(batch.filter((_, i) => i < announce.announced() && results[i] === undefined).map(journalStep));
     const failures: StepFailure[] = [];
     results.forEach((r, i) => {
       if (r?.ok) applied.push(r.value);
@@ -59,6 +75,45 @@ export async function applyFabric(ctx: FabricContext, changes: readonly Resource
     }
   }
   return { applied };
+}
+
+/** How many waves of requests one journal write announces: each write is an fsync. */
+const LOOKAHEAD_WAVES = 4;
+
+function journalStep(step: Step): JournalStep {
+  return { address: step.change.address, action: step.change.action };
+}
+
+/**
+ * Journals a batch's steps as sent a few waves ahead of their requests: a request waits only
+ * when its step is not announced yet, and then the next `window` steps are announced in one
+ * write. "Sent" means "may have left", so announcing early stays true; what never leaves is
+ * withdrawn after the batch.
+ */
+function announcer(journal: ApplyJournal, batch: readonly Step[], window: number): { upTo(index: number): Promise<void>; announced(): number } {
+  let announced = 0;
+  let pending: Promise<void> | undefined;
+  return {
+    announced: () => announced,
+    async upTo(index) {
+      while (index >= announced) {
+        if (!pending) {
+          const to = Math.min(batch.length, Math.max(index + 1, announced + window));
+          pending = journal.sending(batch.slice(announced, to).map(journalStep)).then(
+            () => {
+              announced = to;
+              pending = undefined;
+            },
+            (error: unknown) => {
+              pending = undefined;
+              throw error;
+            },
+          );
+        }
+        await pending;
+      }
+    },
+  };
 }
 
 function checkedStep(ctx: FabricContext, change: ResourceChange, observed: ReadonlyMap<string, LiveObject>): Step {
@@ -97,8 +152,7 @@ async function applyStep(ctx: FabricContext, step: Step, live: LiveObject | unde
     await deleteObject(ctx, step, live);
     return { address: change.address, action: 'delete' };
   }
-  const replace = change.action === 'replace' || (change.action === 'update' && step.kind.kind === 'Connection' && connectionType(change.before) !== connectionType(change.after));
-  if (replace) {
+  if (isReplacement(step)) {
     await deleteObject(ctx, step, live);
     const uid = await serverSideApply(ctx, step, undefined).catch((e: unknown) => {
       if (!(e instanceof StepError)) throw e;
@@ -128,6 +182,21 @@ async function deleteObject(ctx: FabricContext, step: Step, live: LiveObject | u
   // Already gone (for example a retried DELETE whose first answer was lost) is what we wanted.
   if (res.status === 200 || res.status === 202 || res.status === 404) return;
   throw new StepError(describeFailure(res, `${step.kind.kind} ${ctx.namespace}/${step.name}`, ctx));
+}
+
+/**
+ * Whether a failed step certainly left the object as it was: the API server refused it (4xx).
+ * A replace may have deleted the object before its create failed, and a 5xx or a lost answer
+ * says nothing about what was stored.
+ */
+function wroteNothing(step: Step, error: unknown): boolean {
+  const status = error instanceof StepError ? error.failure.status : undefined;
+  return status !== undefined && status >= 400 && status < 500 && (step.change.action === 'create' || step.change.action === 'update' || step.change.action === 'delete') && !isReplacement(step);
+}
+
+function isReplacement(step: Step): boolean {
+  const { change } = step;
+  return change.action === 'replace' || (change.action === 'update' && step.kind.kind === 'Connection' && connectionType(change.before) !== connectionType(change.after));
 }
 
 /** Which key of a Connection spec is set (unbundled, fabric, …): its type. */
