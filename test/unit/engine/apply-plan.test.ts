@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, TargetError } from '../../../src/diag/errors.js';
 import { applyPlan } from '../../../src/engine/live/apply-plan.js';
 import { planAgainstLive } from '../../../src/engine/live/plan-live.js';
@@ -8,23 +7,15 @@ import { createPlan } from '../../../src/plan/create-plan.js';
 import { diffResources } from '../../../src/plan/diff-resources.js';
 import { toPlanDocument, type PlanDocument } from '../../../src/plan/plan-document.js';
 import type { DesiredResource } from '../../../src/resource/resource.js';
-import { openStateStore, type StateStore } from '../../../src/state/index.js';
+import type { StateStore } from '../../../src/state/index.js';
 import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
 import { resourceSchema } from '../../../src/targets/resource-schemas.js';
 import { bindFake, FakeTarget, liveObject } from '../../support/fake-target.js';
-import { makeTempDir } from '../state/state-test-files.js';
+import { eachTestWithTempStore } from '../../support/temp-state-store.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: StateStore;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStateStore(join(tmp.dir, 'state.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTestWithTempStore((s) => (store = s));
 
 const widget = (key: string, size: number, target: 'netbox' | 'kubernetes' = 'netbox'): DesiredResource => {
   const k = target === 'kubernetes' ? `frontend/${key}` : key;

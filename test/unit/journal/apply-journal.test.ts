@@ -1,7 +1,6 @@
 // The write-ahead journal of `applyPlan`: what the state says about each step after a
 // successful, a failed and an interrupted apply, and how the recorder batches its writes.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { journalRecorder } from '../../../src/engine/journal/journal-recorder.js';
 import { applyPlan } from '../../../src/engine/live/apply-plan.js';
 import { readLive } from '../../../src/engine/live/read-live.js';
@@ -9,23 +8,15 @@ import { createPlan } from '../../../src/plan/create-plan.js';
 import { diffResources } from '../../../src/plan/diff-resources.js';
 import { toPlanDocument, type PlanDocument } from '../../../src/plan/plan-document.js';
 import type { DesiredResource } from '../../../src/resource/resource.js';
-import { openStateStore, type StateStore } from '../../../src/state/index.js';
+import type { StateStore } from '../../../src/state/index.js';
 import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
 import { resourceSchema } from '../../../src/targets/resource-schemas.js';
 import { bindFake, FakeTarget } from '../../support/fake-target.js';
-import { makeTempDir } from '../state/state-test-files.js';
+import { eachTestWithTempStore } from '../../support/temp-state-store.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: StateStore;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStateStore(join(tmp.dir, 'state.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTestWithTempStore((s) => (store = s));
 
 const widget = (key: string, size: number): DesiredResource => ({ address: `netbox.test.widget[${key}]`, target: 'netbox', type: 'test.widget', key, attrs: { name: key, size }, dependsOn: [] });
 const addr = (key: string) => `netbox.test.widget[${key}]`;

@@ -3,30 +3,21 @@
 // one journal transaction announces a few waves of requests and carries the answers that came
 // in meanwhile (each transaction is an fsync), so the count of transactions, not of objects,
 // sets the cost.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { expandSpec } from '../../../src/engine/expand-spec.js';
 import { startJournaledRun } from '../../../src/engine/journal/journaled-run.js';
 import { diffResources } from '../../../src/plan/diff-resources.js';
 import type { ResourceChange } from '../../../src/resource/resource.js';
-import { openStateStore, type StateStore } from '../../../src/state/index.js';
+import type { StateStore } from '../../../src/state/index.js';
 import { applyFabric } from '../../../src/targets/kubernetes/live/apply-fabric.js';
 import type { KubeHttp, KubeRequest } from '../../../src/targets/kubernetes/live/kube-http.js';
 import type { FabricContext } from '../../../src/targets/kubernetes/live/read-fabric.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
 import { resourceSchema } from '../../../src/targets/resource-schemas.js';
-import { makeTempDir } from '../state/state-test-files.js';
+import { eachTestWithTempStore } from '../../support/temp-state-store.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: StateStore;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStateStore(join(tmp.dir, 'state.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTestWithTempStore((s) => (store = s));
 
 /** An API server that takes every server-side apply after `delayMs`. */
 function fakeHttp(delayMs: number): KubeHttp {

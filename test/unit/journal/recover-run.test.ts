@@ -1,8 +1,7 @@
 // Recovery of an interrupted apply from its journal, with fake targets: an apply frozen midway
 // (as a killed process leaves it) is completed or rolled back, state ends up agreeing with
 // live, and plans are refused until then.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StateError } from '../../../src/diag/errors.js';
 import { describeRuns, interruptedRuns, refuseWhileInterrupted } from '../../../src/engine/journal/interrupted-runs.js';
 import { applyPlan } from '../../../src/engine/live/apply-plan.js';
@@ -13,23 +12,15 @@ import { createPlan } from '../../../src/plan/create-plan.js';
 import { diffResources } from '../../../src/plan/diff-resources.js';
 import { serializePlanDocument, toPlanDocument, type PlanDocument } from '../../../src/plan/plan-document.js';
 import type { DesiredResource } from '../../../src/resource/resource.js';
-import { openStateStore, type LockRecord, type StateStore } from '../../../src/state/index.js';
+import { type LockRecord, type StateStore } from '../../../src/state/index.js';
 import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
 import { resourceSchema } from '../../../src/targets/resource-schemas.js';
 import { bindFake, FakeTarget, liveObject } from '../../support/fake-target.js';
-import { makeTempDir } from '../state/state-test-files.js';
+import { eachTestWithTempStore } from '../../support/temp-state-store.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: StateStore;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStateStore(join(tmp.dir, 'state.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTestWithTempStore((s) => (store = s));
 
 const widget = (key: string, size: number): DesiredResource => ({ address: `netbox.test.widget[${key}]`, target: 'netbox', type: 'test.widget', key, attrs: { name: key, size }, dependsOn: [] });
 const addr = (key: string) => `netbox.test.widget[${key}]`;

@@ -1,29 +1,20 @@
 // `diet snapshot restore` is journaled like an apply (a `restore` run with its pre-apply
 // snapshot), so a restore killed midway is recovered by rolling it back; it has no plan to
 // complete.
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { interruptedRuns } from '../../../src/engine/journal/interrupted-runs.js';
 import type { LockEnvironment } from '../../../src/engine/lock/lock-status.js';
 import { recoverRun } from '../../../src/engine/recover/recover-run.js';
 import { planRestore } from '../../../src/engine/restore/plan-restore.js';
 import { restoreSnapshot } from '../../../src/engine/restore/restore-snapshot.js';
-import { openStateStore, type StateStore } from '../../../src/state/index.js';
+import type { StateStore } from '../../../src/state/index.js';
 import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
 import { bindFake, FakeTarget, liveObject } from '../../support/fake-target.js';
-import { makeTempDir } from '../state/state-test-files.js';
+import { eachTestWithTempStore } from '../../support/temp-state-store.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: StateStore;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStateStore(join(tmp.dir, 'state.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTestWithTempStore((s) => (store = s));
 
 const widget = (key: string, size: number) => liveObject('netbox', 'test.widget', key, { name: key, size });
 const sizes = (t: FakeTarget) => Object.fromEntries(t.owned().map((o) => [o.key, o.attrs.size]));

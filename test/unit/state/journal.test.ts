@@ -1,18 +1,10 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openStateStore, type StateStore } from '../../../src/state/index.js';
-import { device, makeTempDir } from './state-test-files.js';
+import { describe, expect, it } from 'vitest';
+import type { StateStore } from '../../../src/state/index.js';
+import { device } from './state-test-files.js';
+import { eachTestWithTempStore } from '../../support/temp-state-store.js';
 
-let tmp: ReturnType<typeof makeTempDir>;
 let store: StateStore;
-beforeEach(() => {
-  tmp = makeTempDir();
-  store = openStateStore(join(tmp.dir, 'state.db'));
-});
-afterEach(() => {
-  store.close();
-  tmp.cleanup();
-});
+eachTestWithTempStore((s) => (store = s));
 
 const run = { cluster: 'lab', kind: 'apply' as const, planId: 'p1', scopes: ['netbox', 'kubernetes/frontend'], pid: 42, host: 'h', startedAt: '2026-01-01T00:00:00Z' };
 
