@@ -5,57 +5,25 @@
 // run (first case: killed in the NetBox part) or rolls it back (a change on top of the applied
 // lab, killed in the NetBox part, then one killed in the Kubernetes part), and NetBox (plain
 // REST) and Kubernetes (plain HTTP) are read back and compared with what state says.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expandSpec } from '../../../src/engine/expand-spec.js';
 import { openStateStore } from '../../../src/state/index.js';
-import { env as kubeEnv, rawObjects } from '../kubernetes/kube-fixtures.js';
-import { lockKube, services as kubeServices, unlockKube } from '../kubernetes/kube-instances.js';
-import { FaultProxy } from '../fault-proxy.js';
-import { services as netboxServices } from '../netbox/netbox-instance.js';
-import { diet as runDiet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, nb, ROOT, specVariant, tempState, unlockNetbox } from '../netbox/netbox-fixtures.js';
+import { rawObjects } from '../kubernetes/kube-fixtures.js';
+import { diet as runDiet, EXAMPLE_LAB, listAll, LOCK_WAIT, nb, ROOT, specVariant, tempState } from '../netbox/netbox-fixtures.js';
+import { startBothServers, type BothServers } from './both-servers.js';
 
 const state = tempState();
-let proxy: FaultProxy;
-let kubeProxy: FaultProxy;
-let config: string;
-let kubeToken: Record<string, string>;
+let servers: BothServers;
 
 beforeAll(async () => {
-  // Both servers are started here (installed once, cached): the global setups start only the
-  // server of their own directory. As in the other combined files, the Kubernetes lock is
-  // taken first, then NetBox's, so two such files never wait for each other crosswise.
-  kubeServices('install', 'a');
-  kubeServices('start', 'a');
-  netboxServices('install');
-  netboxServices('start');
-  await lockKube();
-  kubeServices('reset', 'a');
-  await freshNetbox();
-  proxy = new FaultProxy(nb().url);
-  await proxy.start();
-  const dir = mkdtempSync(join(tmpdir(), 'diet-recover-live-'));
-  const a = kubeEnv('a');
-  // The Kubernetes proxy speaks HTTPS with a certificate of its own, trusted through the fabric's caFile.
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'proxy.key'), '-out', join(dir, 'proxy.crt')], { stdio: 'ignore' });
-  kubeProxy = new FaultProxy(a.server, { tls: { key: readFileSync(join(dir, 'proxy.key'), 'utf8'), cert: readFileSync(join(dir, 'proxy.crt'), 'utf8') }, upstreamCa: a.ca });
-  await kubeProxy.start();
-  config = join(dir, 'diet.config.yaml');
-  writeFileSync(config, `fabrics:\n  frontend:\n    kubernetes:\n      server: ${kubeProxy.url}\n      tokenEnv: DIET_KUBE_TOKEN_FE\n      caFile: ${join(dir, 'proxy.crt')}\n`);
-  kubeToken = { DIET_KUBE_TOKEN_FE: a.token };
+  servers = await startBothServers('diet-recover-live-');
 }, LOCK_WAIT);
-afterAll(async () => {
-  await proxy?.stop();
-  await kubeProxy?.stop();
-  unlockKube();
-  unlockNetbox();
-});
+afterAll(() => servers?.stop());
 
 /** diet with the state file and the config: NetBox and frontend's API server (a), each through its proxy. */
-const diet = (args: string[]) => runDiet([...args, '--state', state, '--config', config, '--no-color'], { DIET_NETBOX_URL: proxy.url, ...kubeToken });
+const diet = (args: string[]) => runDiet([...args, '--state', state, '--config', servers.config, '--no-color'], servers.env);
 
 /**
  * Starts `diet apply --json` with every write to `target` held back by its proxy, and SIGKILLs
@@ -64,12 +32,12 @@ const diet = (args: string[]) => runDiet([...args, '--state', state, '--config',
  * nothing of Kubernetes is written yet.
  */
 async function killedApply(spec: string, target: 'netbox' | 'kubernetes' = 'netbox'): Promise<{ done: number; total: number }> {
-  const slow = target === 'netbox' ? proxy : kubeProxy;
+  const slow = target === 'netbox' ? servers.netboxProxy : servers.kubeProxy;
   slow.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], delayMs: target === 'netbox' ? 1500 : 1000 });
   try {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'diet.js'), 'apply', '-f', spec, '--auto-approve', '--json', '--state', state, '--config', config], {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'diet.js'), 'apply', '-f', spec, '--auto-approve', '--json', '--state', state, '--config', servers.config], {
       cwd: ROOT,
-      env: { ...process.env, DIET_NETBOX_URL: proxy.url, DIET_NETBOX_TOKEN: nb().token, NO_COLOR: '1', ...kubeToken },
+      env: { ...process.env, DIET_NETBOX_TOKEN: nb().token, NO_COLOR: '1', ...servers.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';

@@ -4,57 +4,29 @@
 // NetBox, one (HTTPS, with its own certificate) in front of the API server. Every check of
 // the outcome reads both servers back directly, not through diet. The tests build on each
 // other, in order.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStateStore } from '../../../src/state/index.js';
-import { FaultProxy } from '../fault-proxy.js';
-import { services as netboxServices } from '../netbox/netbox-instance.js';
-import { diet as dietBinary, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, nb, specVariant, tempState, unlockNetbox } from '../netbox/netbox-fixtures.js';
-import { env, rawObjects } from '../kubernetes/kube-fixtures.js';
-import { lockKube, services as kubeServices, unlockKube } from '../kubernetes/kube-instances.js';
+import { diet as dietBinary, EXAMPLE_LAB, listAll, LOCK_WAIT, specVariant, tempState } from '../netbox/netbox-fixtures.js';
+import { rawObjects } from '../kubernetes/kube-fixtures.js';
+import { startBothServers, type BothServers } from './both-servers.js';
 
 const state = tempState();
-const dir = mkdtempSync(join(tmpdir(), 'diet-rollback-live-'));
 const withServers = (n: number) =>
   specVariant(EXAMPLE_LAB, (doc) => {
     if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = n;
   });
 const six = withServers(6);
 const ten = withServers(10);
-let netboxProxy: FaultProxy;
-let kubeProxy: FaultProxy;
+let servers: BothServers;
 
 beforeAll(async () => {
-  // Both servers are started here (installed once, cached): the global setups start only the
-  // server of their own directory. The Kubernetes lock is taken first, then NetBox's.
-  kubeServices('install', 'a');
-  kubeServices('start', 'a');
-  netboxServices('install');
-  netboxServices('start');
-  await lockKube();
-  kubeServices('reset', 'a');
-  await freshNetbox();
-  netboxProxy = new FaultProxy(nb().url);
-  await netboxProxy.start();
-  // A certificate of our own for the HTTPS proxy: diet trusts it through the fabric's caFile.
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'proxy.key'), '-out', join(dir, 'proxy.crt')], { stdio: 'ignore' });
-  kubeProxy = new FaultProxy(env('a').server, { tls: { key: readFileSync(join(dir, 'proxy.key'), 'utf8'), cert: readFileSync(join(dir, 'proxy.crt'), 'utf8') }, upstreamCa: env('a').ca });
-  await kubeProxy.start();
-  writeFileSync(join(dir, 'diet.config.yaml'), `fabrics:\n  frontend:\n    kubernetes:\n      server: ${kubeProxy.url}\n      tokenEnv: DIET_KUBE_TOKEN_FE\n      caFile: ${join(dir, 'proxy.crt')}\n`);
+  servers = await startBothServers('diet-rollback-live-');
 }, LOCK_WAIT);
-afterAll(async () => {
-  await netboxProxy?.stop();
-  await kubeProxy?.stop();
-  unlockNetbox();
-  unlockKube();
-});
+afterAll(() => servers?.stop());
 
 /** diet through both proxies (which pass everything through unless a rule says otherwise). */
-const diet = (args: readonly string[]) => dietBinary(['--config', join(dir, 'diet.config.yaml'), ...args, '--state', state], { DIET_NETBOX_URL: netboxProxy.url, DIET_KUBE_TOKEN_FE: env('a').token });
+const diet = (args: readonly string[]) => dietBinary(['--config', servers.config, ...args, '--state', state], servers.env);
 
 // ------------------------------------------------------------------ both servers, read directly
 
@@ -117,25 +89,25 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
 
   it('a 500 from NetBox after some writes went through: everything is rolled back, both servers equal the pre-apply snapshot, exit 3', async () => {
     // The first bulk write (the new devices) goes through; the next one fails.
-    netboxProxy.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], path: /^\/api\/dcim\//, skip: 1, times: 1, status: 500, body: { error: 'injected after one write', exception: 'OperationalError' } });
+    servers.netboxProxy.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], path: /^\/api\/dcim\//, skip: 1, times: 1, status: 500, body: { error: 'injected after one write', exception: 'OperationalError' } });
     const run = await diet(['apply', '-f', ten, '--auto-approve', '--json']);
-    netboxProxy.rules.length = 0;
+    servers.netboxProxy.rules.length = 0;
     expect(run.code, run.stderr).toBe(3);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(result).toMatchObject({ status: 'rolled-back', snapshot_id: null, failed: { message: expect.stringContaining('500 Internal Server Error: injected after one write') }, rollback: { status: 'rolled-back', not_restored: [] } });
     expect(result.applied).toBeGreaterThan(0);
     expect(result.rollback.restored.map((r: { address: string }) => r.address)).toContain('netbox.dcim.device[server-009]');
-    expect(netboxProxy.seen.filter((s) => s.status === 500)).toHaveLength(1);
+    expect(servers.netboxProxy.seen.filter((s) => s.status === 500)).toHaveLength(1);
     expect(await both()).toEqual(eightServers);
     expect(latestManaged()).toBe(managed);
     expect(snapshots()[0]).toEqual({ id: result.pre_apply_snapshot_id, kind: 'pre-apply' });
   }, 600_000);
 
   it('when the rollback itself is refused, it says what it could not restore (exit 1), and snapshot restore finishes the job', async () => {
-    netboxProxy.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], path: /^\/api\/dcim\//, skip: 1, times: 1, status: 500, body: { error: 'injected after one write' } });
-    netboxProxy.rules.push({ method: 'DELETE', path: /^\/api\/dcim\/devices\//, status: 500, body: { error: 'injected into the rollback' } });
+    servers.netboxProxy.rules.push({ methods: ['POST', 'PATCH', 'DELETE'], path: /^\/api\/dcim\//, skip: 1, times: 1, status: 500, body: { error: 'injected after one write' } });
+    servers.netboxProxy.rules.push({ method: 'DELETE', path: /^\/api\/dcim\/devices\//, status: 500, body: { error: 'injected into the rollback' } });
     const run = await diet(['apply', '-f', ten, '--auto-approve']);
-    netboxProxy.rules.length = 0;
+    servers.netboxProxy.rules.length = 0;
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toMatch(/Rollback incomplete: \d+ restored.*, \d+ not restored:\n {2}netbox\.dcim\.device\[server-0(09|10)\] +failed: NetBox failed on DELETE \/api\/dcim\/devices\/ with 500 Internal Server Error: injected into the rollback/);
     const pre = Number(/diet snapshot restore (\d+)/.exec(run.stderr)![1]);
@@ -155,9 +127,9 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
   it('a failure in the Kubernetes part after the NetBox part went through: the NetBox objects are removed again too, exit 3', async () => {
     // Growing to ten servers creates their devices, interfaces and cables in NetBox first, then
     // their Servers and Connections in Kubernetes; the API server refuses the third Connection.
-    kubeProxy.rules.push({ method: 'PATCH', path: /\/connections\//, skip: 2, times: 1, status: 403, body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403, message: 'connections.wiring.githedgehog.com is forbidden: injected' } });
+    servers.kubeProxy.rules.push({ method: 'PATCH', path: /\/connections\//, skip: 2, times: 1, status: 403, body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403, message: 'connections.wiring.githedgehog.com is forbidden: injected' } });
     const run = await diet(['apply', '-f', ten, '--auto-approve', '--json']);
-    kubeProxy.rules.length = 0;
+    servers.kubeProxy.rules.length = 0;
     expect(run.code, run.stderr).toBe(3);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     expect(result).toMatchObject({ status: 'rolled-back', failed: { address: expect.stringMatching(/^kubernetes\.wiring\.githedgehog\.com\/Connection\[frontend\//), message: expect.stringContaining('forbidden: injected') }, rollback: { status: 'rolled-back', not_restored: [] } });
@@ -165,7 +137,7 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
     expect(restored).toContain('delete netbox.dcim.device[server-009]');
     expect(restored).toContain('delete kubernetes.wiring.githedgehog.com/Server[frontend/server-010]');
     expect(restored.some((r: string) => r.startsWith('delete kubernetes.wiring.githedgehog.com/Connection['))).toBe(true);
-    expect(kubeProxy.seen.filter((s) => s.method === 'PATCH' && /\/connections\//.test(s.path) && s.status < 300).length).toBeGreaterThanOrEqual(2);
+    expect(servers.kubeProxy.seen.filter((s) => s.method === 'PATCH' && /\/connections\//.test(s.path) && s.status < 300).length).toBeGreaterThanOrEqual(2);
     expect(await both()).toEqual(eightServers);
     expect(latestManaged()).toBe(managed);
     const again = await diet(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode']);
@@ -173,9 +145,9 @@ describe('rollback against the real NetBox and kube-apiserver', () => {
   }, 600_000);
 
   it('when the Kubernetes part fails first (a shrink deletes there before NetBox), what it deleted is recreated, exit 3', async () => {
-    kubeProxy.rules.push({ method: 'DELETE', path: /\/servers\//, status: 403, body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403, message: 'servers.wiring.githedgehog.com is forbidden: injected' } });
+    servers.kubeProxy.rules.push({ method: 'DELETE', path: /\/servers\//, status: 403, body: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Forbidden', code: 403, message: 'servers.wiring.githedgehog.com is forbidden: injected' } });
     const run = await diet(['apply', '-f', six, '--auto-approve']);
-    kubeProxy.rules.length = 0;
+    servers.kubeProxy.rules.length = 0;
     expect(run.code, run.stderr).toBe(3);
     expect(run.stderr).toMatch(/Error: apply failed at kubernetes\.wiring\.githedgehog\.com\/Server\[frontend\/server-00[78]\] \(delete\): .*forbidden: injected/);
     expect(run.stderr).toMatch(/Rollback complete: \d+ restored \(\d+ recreated\); every object the plan touched reads back as before the apply\. State was not updated\./);
