@@ -1,19 +1,11 @@
 import type { ResourceChange } from '../../resource/resource.js';
-import type { ApplyRunKind, ApplyRunOutcome, StateStore } from '../../state/index.js';
+import type { ApplyRunOutcome } from '../../state/index.js';
 import type { ApplyEvents, ApplyJournal } from '../../targets/live-target.js';
 import type { ConvergeHooks } from '../restore/converge-to-snapshot.js';
-import { startJournaledRun, type JournaledRun, type RunOwner } from './journaled-run.js';
+import { startJournaledRun, type JournaledRun, type StartRunInput } from './journaled-run.js';
 
-export interface JournaledConvergenceInput {
-  readonly store: StateStore;
-  readonly cluster: string;
-  readonly kind: ApplyRunKind;
-  readonly planId?: string;
-  readonly preSnapshotId?: number;
-  readonly scopes: readonly string[];
-  readonly owner?: RunOwner;
-  readonly now: () => string;
-}
+/** As for a run, except the changes: a convergence knows them only after its live read. */
+export type JournaledConvergenceInput = Omit<StartRunInput, 'changes'>;
 
 export interface JournaledConvergence {
   /** Opens the run in `beforeWrite`, with the changes the convergence is about to make as intended. */
