@@ -10,6 +10,12 @@ export interface AdoptionRules {
   readonly adopted: ReadonlySet<string>;
   /** The ownership tag: the only entry of an adopted object's `tags` that diet owns. */
   readonly ownershipTag: string;
+  /**
+   * Types whose objects another diet cluster owns are shared without `adopt` (catalog
+   * objects: sites, manufacturers, roles, device types): joined when they already hold
+   * exactly what this spec wants.
+   */
+  readonly joinable?: (type: string) => boolean;
 }
 
 /** No adoption at all: every collision stays a collision, every owned object is diet's. */
@@ -20,6 +26,16 @@ export interface AdoptionDiff {
   readonly changes: ResourceChange[];
   /** Unowned objects at desired addresses that the spec does not adopt: still refused. */
   readonly collisions: readonly ObservedResource[];
+  /** Objects of other diet clusters that this spec wants differently: neither joined nor changed. */
+  readonly conflicts: readonly SharedConflict[];
+}
+
+/** An object another diet cluster owns (its tags in `sharedWith`) that this spec wants otherwise. */
+export interface SharedConflict {
+  readonly address: string;
+  readonly sharedWith: readonly string[];
+  /** What differs: attribute paths, or `<child address> (create)` for a part it lacks. */
+  readonly differences: readonly string[];
 }
 
 /**
@@ -33,15 +49,26 @@ export interface AdoptionDiff {
  * - an adopted object the spec no longer wants is released, never deleted: an update marked
  *   `release` that removes diet's tag. Children owned only through an adopted object
  *   (interface templates of a device type, which carry no tags) are never deleted: they may
- *   have existed before diet, and there is no tag to tell.
+ *   have existed before diet, and there is no tag to tell;
+ * - an object another diet cluster owns too (`sharedWith`) is released, never deleted; one of
+ *   a `joinable` type is joined (tagged, like an adoption) when it already matches the spec,
+ *   children included, and is a conflict otherwise; a change that needs a replace of a shared
+ *   object is a conflict too.
  */
 export function diffWithAdoption(desired: readonly DesiredResource[], owned: readonly ObservedResource[], collisions: readonly ObservedResource[], rules: AdoptionRules, options: DiffOptions): AdoptionDiff {
   const covers = rules.covers;
-  // The common case, and the one sized for 100k objects: no adoption anywhere, the plain diff.
-  if (!covers && rules.adopted.size === 0) return { changes: diffResources(desired, owned, options), collisions };
-  const adopting = covers ? collisions.filter((c) => covers(c.type, c.key)) : [];
-  const refused = covers ? collisions.filter((c) => !covers(c.type, c.key)) : collisions;
+  const joins = (c: ObservedResource) => isShared(c) && (rules.joinable?.(c.type) ?? false) && !(covers?.(c.type, c.key) ?? false);
+  // The common case, and the one sized for 100k objects: nothing adopted or shared, the plain diff.
+  if (!covers && rules.adopted.size === 0 && !owned.some(isShared) && !collisions.some(joins)) {
+    return { changes: diffResources(desired, owned, options), collisions, conflicts: [] };
+  }
+  // Joining another cluster's object brings its tagless children (interface templates) along.
+  const joiningRoots = new Map(collisions.filter(joins).map((c) => [c.address, c]));
+  const rootOf = (c: { address: string; dependsOn?: readonly string[] }) => joiningRoots.get(c.address) ?? joiningRoots.get(c.dependsOn?.find((d) => joiningRoots.has(d)) ?? '');
+  const joining = collisions.filter((c) => rootOf(c) !== undefined);
+  const adopting = [...(covers ? collisions.filter((c) => covers(c.type, c.key)) : []), ...joining];
   const adoptingAt = new Set(adopting.map((c) => c.address));
+  const refused = collisions.filter((c) => !adoptingAt.has(c.address));
   // Shared tags also on objects the spec adopts that diet already owns: two clusters that both
   // adopt one device type keep each other's tag instead of removing it as drift.
   const shared = (d: DesiredResource) => adoptingAt.has(d.address) || rules.adopted.has(d.address) || (covers?.(d.type, d.key) ?? false);
@@ -54,18 +81,42 @@ export function diffWithAdoption(desired: readonly DesiredResource[], owned: rea
   const released = new Set<string>();
   const changes: ResourceChange[] = [];
   const refusedToo: ObservedResource[] = [];
+  const conflicts = new Map<string, { sharedWith: readonly string[]; differences: string[] }>();
+  const conflict = (root: ObservedResource, differences: string[]) => {
+    const entry = conflicts.get(root.address) ?? { sharedWith: root.sharedWith ?? [], differences: [] };
+    entry.differences.push(...differences);
+    conflicts.set(root.address, entry);
+  };
   for (const c of diffResources(wanted, observed, options)) {
-    // Adopting never deletes: an object that could only be matched by recreating it stays a collision.
-    if (adoptingAt.has(c.address) && c.action === 'replace') refusedToo.push(observedAt.get(c.address)!);
-    else if (adoptingAt.has(c.address) && c.action !== 'noop') changes.push({ ...c, ownership: 'adopt' });
-    else if (c.action === 'delete' && rules.adopted.has(c.address)) {
+    const root = rootOf(c);
+    const before = observedAt.get(c.address);
+    if (root && c.action !== 'noop' && !(c.action === 'update' && c.attrChanges.every((a) => a.path.split('.')[0] === 'tags'))) {
+      // Another cluster's object is shared as it is, never changed (that cluster would change it back).
+      conflict(root, c.address === root.address ? c.attrChanges.map((a) => a.path.split('.')[0]).filter((p) => p !== 'tags') : [`${c.address} (${c.action})`]);
+    } else if (c.action === 'replace' && before && isShared(before)) {
+      conflict(before, [...new Set(c.attrChanges.map((a) => a.path.split('.')[0]))].map((p) => `${p} (needs a replace)`));
+    } else if (adoptingAt.has(c.address) && c.action === 'replace') {
+      // Adopting never deletes: an object that could only be matched by recreating it stays a collision.
+      refusedToo.push(observedAt.get(c.address)!);
+    } else if (adoptingAt.has(c.address) && c.action !== 'noop') {
+      changes.push({ ...c, ownership: 'adopt' });
+    } else if (c.action === 'delete' && (rules.adopted.has(c.address) || (before !== undefined && isShared(before)))) {
+      // Adopted, or still another cluster's too: diet lets go of it instead of deleting it.
       released.add(c.address);
       changes.push(release(c, rules.ownershipTag));
     } else changes.push(c);
   }
   // Tagless children (interface templates) of adopted objects were not diet's to begin with.
   const kept = (address: string) => released.has(address) || rules.adopted.has(address) || adoptingAt.has(address);
-  return { changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughAdopted(c, kept))), collisions: [...refused, ...refusedToo] };
+  return {
+    changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughAdopted(c, kept))),
+    collisions: [...refused, ...refusedToo],
+    conflicts: [...conflicts].map(([address, { sharedWith, differences }]) => ({ address, sharedWith, differences: [...new Set(differences)] })),
+  };
+}
+
+function isShared(o: ObservedResource): boolean {
+  return (o.sharedWith?.length ?? 0) > 0;
 }
 
 /** The delete of an adopted object turned into the removal of diet's tag from it. */

@@ -33,6 +33,11 @@ export interface ObservedResource {
   readonly dependsOn?: readonly string[];
   /** Taken over by diet from an existing object (spec `adopt`): released, never deleted. */
   readonly adopted?: boolean;
+  /**
+   * Ownership tags of other diet clusters on the object (NetBox): it is theirs too. They are
+   * not part of `attrs.tags`, so never drift; writes keep them; a delete becomes a release.
+   */
+  readonly sharedWith?: readonly string[];
 }
 
 export type Action = 'create' | 'update' | 'delete' | 'replace' | 'noop';

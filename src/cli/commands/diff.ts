@@ -6,6 +6,7 @@ import { expandSpec } from '../../engine/expand-spec.js';
 import { collisionLines } from '../../engine/live/collision-error.js';
 import { diffLive } from '../../engine/live/diff-live.js';
 import { readLive } from '../../engine/live/read-live.js';
+import { sharedConflictLines } from '../../engine/live/shared-conflict-error.js';
 import { removedFabricError } from '../../engine/live/removed-fabrics.js';
 import { parseTargetSelection, selects } from '../../engine/live/target-selection.js';
 import { createPlan } from '../../plan/create-plan.js';
@@ -77,10 +78,10 @@ Exit codes: 0 success (with --detailed-exitcode: no differences), 1 error, 2 dif
         const fingerprints = Object.fromEntries(live.owned.flatMap((o) => (o.fingerprint ? [[o.address, o.fingerprint]] : [])));
         const plan = createPlan({ cluster: spec.model.name, changes: diff.changes, topology: spec.summary as unknown as Record<string, unknown>, baseline: { kind: 'live', fingerprints }, dietVersion: DIET_VERSION, specDigest: spec.specDigest });
         const doc = toPlanDocument(plan);
-        const collisions = collisionLines(diff.collisions, spec.model.name);
+        const collisions = [...collisionLines(diff.collisions, spec.model.name), ...sharedConflictLines(diff.conflicts)];
         if (output.json) {
           const unowned = diff.collisions.map((c) => ({ address: c.address, remote_id: c.remoteId ?? null }));
-          output.out(JSON.stringify({ format_version: '1', kind: 'diff', cluster: doc.cluster, targets: live.scopes, not_compared: missing.map((m) => m.message), summary: doc.summary, resource_changes: doc.resource_changes, collisions: unowned, warnings: live.warnings }, null, 2));
+          output.out(JSON.stringify({ format_version: '1', kind: 'diff', cluster: doc.cluster, targets: live.scopes, not_compared: missing.map((m) => m.message), summary: doc.summary, resource_changes: doc.resource_changes, collisions: unowned, shared_conflicts: diff.conflicts.map((c) => ({ address: c.address, shared_with: c.sharedWith, differences: c.differences })), warnings: live.warnings }, null, 2));
         } else {
           output.out(renderDiffText(doc, { color: output.color, detail: opts.detail === 'full' ? 'full' : 'summary', scopes: live.scopes, collisions }));
         }

@@ -19,7 +19,8 @@ const HINT = 'make a new plan (`diet plan --refresh live`, or `diet apply` witho
  * - always: each change must still make sense live — nothing of diet's at a create's address
  *   (and nothing unowned either: a collision), and the object an update or delete is about
  *   must exist with exactly the owned attributes the plan saw — owned by diet, except for an
- *   adoption, whose object must still be unowned.
+ *   adoption, whose object must still be unowned;
+ * - nothing another diet cluster also owns is deleted (a plan against state cannot know).
  */
 export function checkPlanCurrent(doc: PlanDocument, changes: readonly ResourceChange[], live: LiveRead, latestSnapshotId: number | undefined): void {
   const stale: string[] = [];
@@ -41,6 +42,7 @@ export function checkPlanCurrent(doc: PlanDocument, changes: readonly ResourceCh
   const collisions: LiveObject[] = [];
   for (const c of changes) {
     const now = live.byAddress.get(c.address);
+    if ((c.action === 'delete' || c.action === 'replace') && now?.owned && now.sharedWith) throw sharedDeleteError(c, now.sharedWith);
     if (c.action === 'create') {
       if (now?.owned) stale.push(`${c.address} exists already`);
       else if (now) collisions.push(now);
@@ -68,4 +70,11 @@ export function ownedAttrs(o: LiveObject): Attrs {
   const schema = resourceSchema(o.type);
   if (!schema) return o.attrs;
   return pickOwnedAttrs(schema.normalize ? schema.normalize(o.attrs) : o.attrs, schema.ownedAttrs);
+}
+
+function sharedDeleteError(c: ResourceChange, sharedWith: readonly string[]): StalePlanError {
+  return new StalePlanError(
+    `the plan would ${c.action === 'delete' ? 'delete' : 'recreate'} ${c.address}, which diet cluster ${sharedWith.map((t) => t.replace(/^diet-/, '')).join(', ')} uses too (tag ${sharedWith.join(', ')})`,
+    'plan against live NetBox (`diet plan --refresh live`, or `diet apply` without a plan file): such an object is released, not deleted',
+  );
 }

@@ -1,4 +1,4 @@
-import { diffWithAdoption, NO_ADOPTION, type AdoptionRules } from '../../plan/diff-with-adoption.js';
+import { diffWithAdoption, NO_ADOPTION, type AdoptionRules, type SharedConflict } from '../../plan/diff-with-adoption.js';
 import type { DesiredResource, ResourceChange } from '../../resource/resource.js';
 import { resourceSchema } from '../../targets/resource-schemas.js';
 import type { LiveObject } from '../../targets/live-target.js';
@@ -9,6 +9,8 @@ export interface LiveDiff {
   readonly changes: readonly ResourceChange[];
   /** Desired objects that exist live but are not diet's and that the spec does not adopt: a create there would collide. */
   readonly collisions: readonly LiveObject[];
+  /** Objects of other diet clusters the spec wants differently: refused like collisions. */
+  readonly conflicts: readonly SharedConflict[];
 }
 
 /**
@@ -18,5 +20,5 @@ export interface LiveDiff {
  */
 export function diffLive(desired: readonly DesiredResource[], live: Pick<LiveRead, 'owned' | 'collisions'>, rules: AdoptionRules = NO_ADOPTION): LiveDiff {
   const diff = diffWithAdoption(desired, live.owned, live.collisions, rules, { schemas: resourceSchema });
-  return { changes: diff.changes, collisions: diff.collisions as LiveObject[] };
+  return { changes: diff.changes, collisions: diff.collisions as LiveObject[], conflicts: diff.conflicts };
 }

@@ -10,6 +10,7 @@ import type { ExpandedSpec } from '../expand-spec.js';
 import { planIdOf, type PlannedSpec } from '../plan-spec.js';
 import { collisionError } from './collision-error.js';
 import { diffLive } from './diff-live.js';
+import { sharedConflictError } from './shared-conflict-error.js';
 import type { LiveRead } from './read-live.js';
 import { selects, type TargetSelection } from './target-selection.js';
 
@@ -25,6 +26,7 @@ export function planAgainstLive(spec: ExpandedSpec, live: LiveRead, selection: T
   if (hasErrors(graph.diagnostics)) throw new SpecError(graph.diagnostics);
   const diff = diffLive(desired, live, rules);
   if (diff.collisions.length > 0) throw collisionError(diff.collisions, spec.model.name);
+  if (diff.conflicts.length > 0) throw sharedConflictError(diff.conflicts);
   const fingerprints: Record<string, string> = {};
   for (const o of live.owned) if (o.fingerprint !== undefined) fingerprints[o.address] = o.fingerprint;
   const plan = createPlan({

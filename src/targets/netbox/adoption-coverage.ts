@@ -11,6 +11,12 @@ export const ADOPT_KIND_TYPES: Readonly<Record<AdoptKind, NetboxType>> = {
 };
 
 /**
+ * Catalog types that clusters in one NetBox share: an object of these that another diet
+ * cluster owns is joined (tagged for this cluster too) when it matches this spec.
+ */
+export const SHARED_CATALOG_TYPES: ReadonlySet<string> = new Set<NetboxType>(['dcim.site', 'dcim.manufacturer', 'dcim.device_role', 'dcim.device_type']);
+
+/**
  * Whether the spec's adopt setting covers an object of this type and key: listed by name,
  * or its kind set to `all`; an interface template when its device type is covered. Nothing
  * else is ever covered — no kind, no adoption.

@@ -1,28 +1,44 @@
 import { formatAddress } from '../../resource/address.js';
-import type { ResourceChange } from '../../resource/resource.js';
+import type { Attrs, ResourceChange } from '../../resource/resource.js';
 import type { LiveObject } from '../live-target.js';
+import { toNetboxPayload } from './netbox-payload.js';
 
 /**
  * What an apply knows about NetBox while it runs: the id of every object diet owns, by
  * address (from the read, then from each bulk answer), the device type of each device, and
  * the interface templates of each device type (so template-made interfaces are patched,
- * never created twice, and released rather than deleted).
+ * never created twice, and released rather than deleted), and the ownership tags other diet
+ * clusters hold on shared objects (kept on every write).
  */
 export class ApplyContext {
   private readonly ids = new Map<string, number>();
   private readonly deviceTypeOf = new Map<string, string>();
   private readonly templates = new Set<string>();
   private readonly templatesPerType = new Map<string, number>();
+  private readonly sharedTags = new Map<string, readonly string[]>();
   /** Slug of the ownership tag (the only tag diet creates or owns). */
   private tag: string | undefined;
 
   /** `adopting`: unowned objects this apply takes over, whose ids are needed as if diet owned them. */
   constructor(observed: ReadonlyMap<string, LiveObject>, adopting: ReadonlySet<string> = new Set()) {
+    // The interface templates of an adopted device type come with it, changed or not.
+    const takenOver = (o: LiveObject) => o.owned || adopting.has(o.address) || (o.type === 'dcim.interface_template' && (o.dependsOn ?? []).some((d) => adopting.has(d)));
     for (const o of observed.values()) {
-      if (o.target !== 'netbox' || !(o.owned || adopting.has(o.address))) continue;
+      if (o.target !== 'netbox' || !takenOver(o)) continue;
       if (o.remoteId !== undefined) this.ids.set(o.address, Number(o.remoteId));
+      if (o.sharedWith) this.sharedTags.set(o.address, o.sharedWith);
       this.learn(o.type, o.key, o.attrs as Record<string, unknown>);
     }
+  }
+
+  /**
+   * The JSON for diet's attributes of the object at `address`. `tags` replaces the object's
+   * whole tag list in NetBox, so other diet clusters' ownership tags on it are sent along.
+   */
+  payload(address: string, type: string, attrs: Attrs): Record<string, unknown> {
+    const shared = this.sharedTags.get(address);
+    const withShared = shared && Array.isArray(attrs.tags) ? { ...attrs, tags: [...(attrs.tags as string[]), ...shared] } : attrs;
+    return toNetboxPayload(type, withShared, (a) => this.id(a));
   }
 
   id(address: string): number | undefined {

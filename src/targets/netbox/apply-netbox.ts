@@ -6,7 +6,6 @@ import { ApplyContext } from './apply-context.js';
 import { BatchFailedError, writeInChunks, type BulkWriteOptions, type Json, type WriteItem } from './bulk-write.js';
 import { findTemplateInterfaces } from './find-template-interfaces.js';
 import type { NetboxHttp } from './netbox-http.js';
-import { toNetboxPayload } from './netbox-payload.js';
 
 /**
  * Applies NetBox changes, already in dependency order, as bulk requests: consecutive changes
@@ -57,11 +56,11 @@ async function createRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChang
   const create = inLockOrder(run.filter((c) => !existing.has(c.address)));
   const learn = (c: ResourceChange, o: Json) => ctx.created(c, Number(o.id));
   // A template-made interface: name and device are already right, the rest is diet's.
-  const templatePayload = (c: ResourceChange) => toNetboxPayload(type, without(c.after ?? {}, ['device', 'name']), (a) => ctx.id(a));
+  const templatePayload = (c: ResourceChange) => ctx.payload(c.address, type, without(c.after ?? {}, ['device', 'name']));
   await write(http, 'PATCH', adopt.map((c) => item(c, templatePayload(c), existing.get(c.address))), options, learn, report, `${type} create (template interfaces)`);
   // A new device brings its type's interface templates along: that is most of its cost.
   const weight = (c: ResourceChange) => (type === 'dcim.device' ? 1 + ctx.templateCount(String(c.after?.device_type ?? '')) : 1);
-  await write(http, 'POST', create.map((c) => ({ ...item(c, toNetboxPayload(type, c.after ?? {}, (a) => ctx.id(a))), weight: weight(c) })), options, learn, report, `${type} create`);
+  await write(http, 'POST', create.map((c) => ({ ...item(c, ctx.payload(c.address, type, c.after ?? {})), weight: weight(c) })), options, learn, report, `${type} create`);
 }
 
 async function deleteRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChange[], deleted: ReadonlySet<string>, cascaded: Map<string, StepResult[]>, options: WriteOptions, report: Report): Promise<void> {
@@ -77,7 +76,7 @@ async function deleteRun(http: NetboxHttp, ctx: ApplyContext, run: ResourceChang
     const device = String(c.before?.device ?? '');
     if (c.action === 'delete' && type === 'dcim.interface' && ctx.isTemplateInterface(device, String(c.before?.name ?? ''))) {
       const tags = ((c.before?.tags ?? []) as string[]).filter((t) => t !== ctx.ownershipTag);
-      release.push(item(c, toNetboxPayload(type, { description: '', tags }, (a) => ctx.id(a)), existingId(ctx, c)));
+      release.push(item(c, ctx.payload(c.address, type, { description: '', tags }), existingId(ctx, c)));
     } else {
       remove.push(item(c, {}, existingId(ctx, c)));
     }
@@ -142,7 +141,7 @@ function changedPayload(c: ResourceChange, ctx: ApplyContext): Json {
   const after: Attrs = c.after ?? {};
   const names = new Set(c.attrChanges.map((a) => a.path.split('.')[0]).filter((n) => Object.hasOwn(after, n)));
   const picked: Attrs = Object.fromEntries([...names].map((n) => [n, after[n]]));
-  return toNetboxPayload(c.type, picked, (a) => ctx.id(a));
+  return ctx.payload(c.address, c.type, picked);
 }
 
 /** The object whose deletion makes NetBox delete this one too (components go with their parent). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { formatAddress } from '../../resource/address.js';
 import type { Attrs } from '../../resource/resource.js';
 import type { LiveObject } from '../live-target.js';
-import type { NetboxType } from './netbox-types.js';
+import { isOwnershipTag, type NetboxType } from './netbox-types.js';
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +23,10 @@ export interface MappingContext {
  * interface on a named device).
  */
 export function mapNetboxObject(type: NetboxType, o: Json, ctx: MappingContext): LiveObject | undefined {
-  const tags = tagSlugs(o.tags);
+  const allTags = tagSlugs(o.tags);
+  // Other clusters' ownership tags are theirs, not an attribute of this cluster's object.
+  const sharedWith = allTags.filter((t) => t !== ctx.ownershipTag && isOwnershipTag(t));
+  const tags = sharedWith.length === 0 ? allTags : allTags.filter((t) => !sharedWith.includes(t));
   const tagAddr = formatAddress('netbox', 'extras.tag', ctx.ownershipTag);
   const owned = tags.includes(ctx.ownershipTag);
   const live = (key: string, attrs: Attrs, isOwned: boolean, dependsOn: string[] = []): LiveObject => ({
@@ -36,6 +39,7 @@ export function mapNetboxObject(type: NetboxType, o: Json, ctx: MappingContext):
     fingerprint: fingerprintOf(o.last_updated, attrs),
     dependsOn,
     owned: isOwned,
+    ...(sharedWith.length > 0 ? { sharedWith } : {}),
   });
   const dep = (t: string, key: string) => formatAddress('netbox', t, key);
   switch (type) {

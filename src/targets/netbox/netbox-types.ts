@@ -26,6 +26,11 @@ export function ownershipTagSlug(cluster: string): string {
   return `diet-${cluster}`.slice(0, 100);
 }
 
+/** Tag slugs starting `diet-` are reserved for the ownership tags of diet's clusters. */
+export function isOwnershipTag(slug: string): boolean {
+  return slug.startsWith('diet-');
+}
+
 /** Role colours (NetBox wants 6 hex digits). */
 export const ROLE_COLORS: Readonly<Record<string, string>> = {
   server: '9e9e9e',
