@@ -64,8 +64,9 @@ export function diffWithAdoption(desired: readonly DesiredResource[], owned: rea
   }
   // Joining another cluster's object brings its tagless children (interface templates) along.
   const joiningRoots = new Map(collisions.filter(joins).map((c) => [c.address, c]));
-  const rootOf = (c: { address: string; dependsOn?: readonly string[] }) => joiningRoots.get(c.address) ?? joiningRoots.get(c.dependsOn?.find((d) => joiningRoots.has(d)) ?? '');
-  const joining = collisions.filter((c) => rootOf(c) !== undefined);
+  const rootOf = (address: string, dependsOn: readonly string[] | undefined, attrs: Attrs | undefined) =>
+    joiningRoots.get(address) ?? (attrs && !('tags' in attrs) ? joiningRoots.get(dependsOn?.find((d) => joiningRoots.has(d)) ?? '') : undefined);
+  const joining = collisions.filter((c) => rootOf(c.address, c.dependsOn, c.attrs) !== undefined);
   const adopting = [...(covers ? collisions.filter((c) => covers(c.type, c.key)) : []), ...joining];
   const adoptingAt = new Set(adopting.map((c) => c.address));
   const refused = collisions.filter((c) => !adoptingAt.has(c.address));
@@ -88,7 +89,7 @@ export function diffWithAdoption(desired: readonly DesiredResource[], owned: rea
     conflicts.set(root.address, entry);
   };
   for (const c of diffResources(wanted, observed, options)) {
-    const root = rootOf(c);
+    const root = rootOf(c.address, c.dependsOn, c.after ?? c.before);
     const before = observedAt.get(c.address);
     if (root && c.action !== 'noop' && !(c.action === 'update' && c.attrChanges.every((a) => a.path.split('.')[0] === 'tags'))) {
       // Another cluster's object is shared as it is, never changed (that cluster would change it back).
