@@ -8,7 +8,7 @@ import { ADOPT_KIND_TYPES } from '../../targets/netbox/adoption-coverage.js';
  * did not create.
  */
 export function collisionError(all: readonly LiveObject[], cluster: string): TargetError {
-  const { collisions } = foldTemplates(all);
+  const { collisions } = foldParts(all);
   const first = collisions[0];
   const more = collisions.length > 1 ? ` (and ${collisions.length - 1} more: ${collisions.slice(1, 4).map((c) => c.address).join(', ')}${collisions.length > 4 ? ', …' : ''})` : '';
   const marker = first.target === 'netbox' ? `the tag diet-${cluster}` : `diet's labels for cluster ${cluster}`;
@@ -26,29 +26,59 @@ export function collisionError(all: readonly LiveObject[], cluster: string): Tar
 
 /** One warning line per collision, for `diet diff`. */
 export function collisionLines(all: readonly LiveObject[], cluster: string): string[] {
-  const { collisions, templates } = foldTemplates(all);
+  const { collisions, parts } = foldParts(all);
   return collisions.map((c) => {
-    const n = templates.get(c.address) ?? 0;
-    const withTemplates = n > 0 ? ` with ${n} interface template${n === 1 ? '' : 's'} the spec wants` : '';
+    const withParts = partsText(parts.get(c.address));
     if (c.sharedWith) return `! ${c.address} exists${c.remoteId ? ` (id ${c.remoteId})` : ''} and belongs to ${otherClusters(c.sharedWith)}; apply would refuse to create it`;
-    return `! ${c.address} exists${c.remoteId ? ` (id ${c.remoteId})` : ''}${withTemplates} but is not managed by diet (no ${c.target === 'netbox' ? `tag diet-${cluster}` : 'diet labels'}); apply would refuse to create it unless the spec adopts it`;
+    return `! ${c.address} exists${c.remoteId ? ` (id ${c.remoteId})` : ''}${withParts} but is not managed by diet (no ${c.target === 'netbox' ? `tag diet-${cluster}` : 'diet labels'}); apply would refuse to create it unless the spec adopts it`;
   });
 }
 
 /**
- * Interface templates of a colliding device type are read with it and collide too; they are
- * folded into their type (counted) so that one type does not print sixty lines.
+ * The parts of a colliding object are read with it and collide too — interface templates of a
+ * device type, interfaces and cables of a device: they are folded into it (counted by kind)
+ * so that one switch does not print sixty lines.
  */
-function foldTemplates(all: readonly LiveObject[]): { collisions: LiveObject[]; templates: Map<string, number> } {
-  const types = new Set(all.filter((c) => c.type === 'dcim.device_type').map((c) => c.address));
-  const templates = new Map<string, number>();
+function foldParts(all: readonly LiveObject[]): { collisions: LiveObject[]; parts: Map<string, Map<string, number>> } {
+  const at = new Map(all.map((c) => [c.address, c]));
+  const rootOf = (c: LiveObject): LiveObject => {
+    let root = c;
+    for (let parent = parentIn(at, root); parent; parent = parentIn(at, root)) root = parent;
+    return root;
+  };
+  const parts = new Map<string, Map<string, number>>();
   const collisions: LiveObject[] = [];
   for (const c of all) {
-    const parent = c.type === 'dcim.interface_template' ? c.dependsOn?.find((d) => types.has(d)) : undefined;
-    if (parent) templates.set(parent, (templates.get(parent) ?? 0) + 1);
-    else collisions.push(c);
+    const root = rootOf(c);
+    if (root === c) {
+      collisions.push(c);
+      continue;
+    }
+    const kinds = parts.get(root.address) ?? new Map<string, number>();
+    kinds.set(c.type, (kinds.get(c.type) ?? 0) + 1);
+    parts.set(root.address, kinds);
   }
-  return { collisions, templates };
+  return { collisions, parts };
+}
+
+/** The colliding object this one is a part of (an untagged child depends on it). */
+function parentIn(at: ReadonlyMap<string, LiveObject>, c: LiveObject): LiveObject | undefined {
+  if (!PART_TYPES.has(c.type)) return undefined;
+  const parent = (c.dependsOn ?? []).find((d) => at.has(d) && d !== c.address);
+  return parent === undefined ? undefined : at.get(parent);
+}
+
+const PART_TYPES = new Set(['dcim.interface_template', 'dcim.interface', 'dcim.cable']);
+const PART_NAMES: Readonly<Record<string, [string, string]>> = {
+  'dcim.interface_template': ['interface template', 'interface templates'],
+  'dcim.interface': ['interface', 'interfaces'],
+  'dcim.cable': ['cable', 'cables'],
+};
+
+function partsText(kinds: ReadonlyMap<string, number> | undefined): string {
+  if (!kinds) return '';
+  const text = [...kinds].map(([type, n]) => `${n} ${PART_NAMES[type]?.[n === 1 ? 0 : 1] ?? type}`);
+  return ` with ${text.length > 1 ? `${text.slice(0, -1).join(', ')} and ${text[text.length - 1]}` : text[0]} the spec wants`;
 }
 
 /** How to hand the object over on purpose: the spec setting for the kinds diet can adopt. */

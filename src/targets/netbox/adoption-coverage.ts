@@ -18,8 +18,9 @@ export const SHARED_CATALOG_TYPES: ReadonlySet<string> = new Set<NetboxType>(['d
 
 /**
  * Whether the spec's adopt setting covers an object of this type and key: listed by name,
- * or its kind set to `all`; an interface template when its device type is covered. Nothing
- * else is ever covered — no kind, no adoption.
+ * or its kind set to `all`; an interface template when its device type is covered, an
+ * interface or cable when its device (a device at either end) is. Nothing else is ever
+ * covered — no kind, no adoption.
  */
 export function adoptionCovers(adoption: NetboxAdoption): (type: string, key: string) => boolean {
   const byType = new Map<string, 'all' | ReadonlySet<string>>();
@@ -30,6 +31,14 @@ export function adoptionCovers(adoption: NetboxAdoption): (type: string, key: st
     const selection = byType.get(type);
     return selection === 'all' || (selection !== undefined && selection.has(key));
   };
-  // Interface templates belong to their device type (key `<type slug>:<name>`, slugs have no colon).
-  return (type, key) => (type === 'dcim.interface_template' ? covered('dcim.device_type', key.slice(0, key.indexOf(':'))) : covered(type, key));
+  const before = (text: string, separator: string) => text.slice(0, text.indexOf(separator));
+  return (type, key) => {
+    // Parts come with what they belong to: interface templates (`<type slug>:<name>`) with their
+    // device type, interfaces (`<device>:<name>`) with their device, a cable
+    // (`<device>:<port>[+…]--<device>:<port>[+…]`) with a device on either end.
+    if (type === 'dcim.interface_template') return covered('dcim.device_type', before(key, ':'));
+    if (type === 'dcim.interface') return covered('dcim.device', before(key, ':'));
+    if (type === 'dcim.cable') return key.split('--').flatMap((end) => end.split('+')).some((end) => covered('dcim.device', before(end, ':')));
+    return covered(type, key);
+  };
 }

@@ -13,7 +13,8 @@ const OWNED_BY_TAG: readonly NetboxType[] = ['dcim.site', 'dcim.manufacturer', '
  * What diet owns in NetBox for a cluster — every object carrying its ownership tag
  * (`diet-<cluster>`), plus the interface templates of its device types — and every unowned
  * object whose unique slug or name equals a desired key (a collision, `owned: false`), plus
- * the interface templates of colliding device types.
+ * the interface templates of colliding device types and the wanted interfaces and cables of
+ * colliding devices.
  * All lists are paged bulk reads (`limit=1000`), run in parallel within the client's bound.
  */
 export async function readNetbox(http: NetboxHttp, scope: ReadScope, events?: ApplyEvents): Promise<LiveObject[]> {
@@ -38,7 +39,8 @@ export async function readNetbox(http: NetboxHttp, scope: ReadScope, events?: Ap
   const templates = (await Promise.all(chunkValues(ownedTypeIds).map((ids) => list('dcim.interface_template', ids.map((id) => ['device_type_id', id] as const))))).flat();
   step(templates);
 
-  const ctx = mappingContext(tag, raw.get('dcim.device') ?? [], templates, (raw.get('dcim.device_type') ?? []).map((o) => String(o.slug)));
+  const ownedTypes = (raw.get('dcim.device_type') ?? []).map((o) => String(o.slug));
+  let ctx = mappingContext(tag, raw.get('dcim.device') ?? [], templates, ownedTypes);
   const out: LiveObject[] = [];
   const seen = new Set<string>();
   const add = (type: NetboxType, objects: Json[], keep: (o: LiveObject) => boolean = () => true) => {
@@ -59,6 +61,18 @@ export async function readNetbox(http: NetboxHttp, scope: ReadScope, events?: Ap
   const collidingTypeIds = out.filter((o) => o.type === 'dcim.device_type' && !o.owned).map((o) => o.remoteId!);
   const theirTemplates = (await Promise.all(chunkValues(collidingTypeIds).map((ids) => list('dcim.interface_template', ids.map((id) => ['device_type_id', id] as const))))).flat();
   step(add('dcim.interface_template', theirTemplates, (o) => !o.owned));
+  // The interfaces and cables of a colliding device come along too (unowned, those the spec
+  // wants): adopting the device adopts them instead of failing to create them a second time.
+  const collidingDevices = new Map(out.filter((o) => o.type === 'dcim.device' && !o.owned).map((o) => [o.remoteId!, o]));
+  if (collidingDevices.size > 0) {
+    const byDevice = (type: NetboxType) => Promise.all(chunkValues([...collidingDevices.keys()]).map((ids) => list(type, ids.map((id) => ['device_id', id] as const))));
+    const [interfaces, cables] = await Promise.all([byDevice('dcim.interface'), byDevice('dcim.cable')]);
+    const typeOf = (o: LiveObject) => ({ name: o.key, device_type: { slug: o.attrs.device_type } });
+    ctx = mappingContext(tag, [...(raw.get('dcim.device') ?? []), ...[...collidingDevices.values()].map(typeOf)], [...templates, ...theirTemplates], ownedTypes);
+    const wanted = new Set(scope.desired.map((d) => d.address));
+    add('dcim.interface', interfaces.flat(), (o) => !o.owned && wanted.has(o.address));
+    add('dcim.cable', cables.flat(), (o) => !o.owned && wanted.has(o.address));
+  }
   return out;
 }
 

@@ -1,12 +1,13 @@
 // Adoption against the real NetBox, with the small lab example: a manufacturer and a switch
 // device type (with interface templates) that exist before the first apply are adopted instead
 // of created; a device made by hand (with a tag of its
-// own) whose name the spec wants is refused until the Cluster adopts it; adopting tags it in
-// place (same id, its own tag and serial kept), after which the plan is empty; and dropping it
-// from the spec releases it (diet's tag removed) instead of deleting it.
+// own, and one of the ports the spec wants) whose name the spec wants is refused until the
+// Cluster adopts it; adopting tags it and that port in place (same ids, its own tag, serial and
+// the port's MTU kept), after which the plan is empty; and dropping it from the spec releases
+// both (diet's tag removed) instead of deleting them.
 // The tests of this file build on each other, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { count, diet, EXAMPLE_LAB, farEnd, freshNetbox, listAll, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const TAG = 'diet-lab';
 const SERVER = 'netbox.dcim.device[server-009]';
@@ -31,6 +32,7 @@ const netbox = (args: string[]) => diet([...args, '--target', 'netbox', '--state
 
 describe('adopting objects that exist before diet', () => {
   let handMade: { id: number };
+  let handPort: { id: number };
 
   it('applies the lab over a manufacturer and a switch type made by hand, adopting them and the type\'s templates', async () => {
     const maker = await rest('/api/dcim/manufacturers/', 'POST', { name: 'celestica', slug: 'celestica', description: 'by hand' });
@@ -65,6 +67,10 @@ describe('adopting objects that exist before diet', () => {
     const created = await rest('/api/dcim/devices/', 'POST', { name: 'server-009', device_type: { slug: 'generic-server' }, role: { slug: 'server' }, site: { slug: 'hedgehog' }, status: 'active', serial: 'SN-9', tags: [{ slug: 'rack-a' }] });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     handMade = created.body;
+    // One of the ports the spec wants on it exists already, by hand.
+    const port = await rest('/api/dcim/interfaces/', 'POST', { device: handMade.id, name: 'nic0-port0', type: '1000base-t', description: 'by hand', mtu: 9000 });
+    expect(port.status, JSON.stringify(port.body)).toBe(201);
+    handPort = port.body;
   }, 600_000);
 
   it('without adopt, plan and apply refuse the collision and name the adopt setting', async () => {
@@ -81,19 +87,26 @@ describe('adopting objects that exist before diet', () => {
     const run = await netbox(['plan', '-f', adopting, '--refresh', 'live']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('netbox dcim.device: 1 to adopt\n');
+    expect(run.stdout).toContain('netbox dcim.interface: 3 to create, 1 to adopt\n');
+    expect(run.stdout).toContain('~ netbox.dcim.interface[server-009:nic0-port0] (adopt existing object)');
     expect(run.stdout).toMatch(/~ netbox\.dcim\.device\[server-009\] \(adopt existing object\).*\n(\s+~ .*\n)*\s+~ tags: +\["rack-a"\] -> \["diet-lab","rack-a"\]/);
-    expect(run.stdout).toContain('Ownership: 1 to adopt, 0 to release (adopted objects are never destroyed).');
+    expect(run.stdout).toContain('Ownership: 2 to adopt, 0 to release (adopted objects are never destroyed).');
     expect(run.stdout).not.toMatch(/\+ netbox\.dcim\.device\[server-009\]/);
   });
 
   it('apply tags the device in place (same id, own tag and serial kept), and the next plan is empty', async () => {
     const run = await netbox(['apply', '-f', adopting, '--auto-approve']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/Apply complete! Resources: \d+ added, 1 changed, 0 destroyed\./);
+    expect(run.stdout).toMatch(/Apply complete! Resources: \d+ added, 2 changed, 0 destroyed\./);
     const device = (await rest(`/api/dcim/devices/${handMade.id}/`)).body;
     expect(tagSlugs(device)).toEqual([TAG, 'rack-a']);
     expect(device).toMatchObject({ id: handMade.id, name: 'server-009', serial: 'SN-9', status: { value: 'planned' }, description: 'server' });
-    expect((await rest(`/api/dcim/interfaces/?device_id=${handMade.id}&tag=${TAG}`)).body.count).toBeGreaterThan(0);
+    expect((await rest(`/api/dcim/interfaces/?device_id=${handMade.id}&tag=${TAG}`)).body.count).toBe(2);
+    // The port made by hand was adopted with the device: same id, diet's attributes, its MTU kept.
+    const port = (await rest(`/api/dcim/interfaces/${handPort.id}/`)).body;
+    expect(port).toMatchObject({ name: 'nic0-port0', type: { value: '25gbase-x-sfp28' }, description: 'NIC nic0', mtu: 9000 });
+    expect(tagSlugs(port)).toEqual([TAG]);
+    expect(await farEnd('server-009', 'nic0-port0')).toBe('leaf-01:E1/3/1');
     const again = await netbox(['plan', '-f', adopting, '--refresh', 'live', '--detailed-exitcode']);
     expect(again.code, again.stdout).toBe(0);
     expect(again.stdout).toContain('No changes.');
@@ -110,6 +123,11 @@ describe('adopting objects that exist before diet', () => {
     expect(tagSlugs(device.body)).toEqual(['rack-a']);
     expect(device.body).toMatchObject({ name: 'server-009', serial: 'SN-9' });
     expect((await rest(`/api/dcim/interfaces/?device_id=${handMade.id}&tag=${TAG}`)).body.count).toBe(0);
+    // The adopted port is released with it; the one diet created on it is deleted.
+    const port = await rest(`/api/dcim/interfaces/${handPort.id}/`);
+    expect(port.status).toBe(200);
+    expect(tagSlugs(port.body)).toEqual([]);
+    expect(await count(`/api/dcim/interfaces/?device_id=${handMade.id}`)).toBe(1);
     expect((await diet(['diff', '-f', EXAMPLE_LAB, '--target', 'netbox', '--state', state, '--detailed-exitcode'])).code).toBe(0);
   }, 600_000);
 });
