@@ -121,3 +121,24 @@ describe('adopting hand-made NetBox objects', () => {
     expect(fake.all('itemplate').some((t) => t.name === 'Console0')).toBe(true);
   });
 });
+
+describe('adoptionCovers', () => {
+  const covers = adoptionCovers({ kinds: { devices: ['server-009'], deviceTypes: ['generic-server'] }, origins: {} });
+
+  it('covers the parts of an adopted object through it, and nothing of other objects', () => {
+    expect(covers('dcim.device', 'server-009')).toBe(true);
+    expect(covers('dcim.device', 'server-010')).toBe(false);
+    expect(covers('dcim.interface', 'server-009:nic0-port0')).toBe(true);
+    expect(covers('dcim.interface', 'server-0090:nic0-port0')).toBe(false);
+    expect(covers('dcim.interface', 'leaf-01:E1/3/1')).toBe(false);
+    expect(covers('dcim.interface_template', 'generic-server:eth0')).toBe(true);
+    expect(covers('dcim.interface_template', 'celestica-ds3000:E1/1')).toBe(false);
+  });
+
+  it('covers a cable when a device at either end is adopted', () => {
+    expect(covers('dcim.cable', 'server-009:nic0-port0--leaf-01:E1/3/1')).toBe(true);
+    expect(covers('dcim.cable', 'leaf-01:E1/3/1--server-009:nic0-port0')).toBe(true);
+    expect(covers('dcim.cable', 'leaf-01:E1/3/1+leaf-01:E1/3/2--server-009:nic0-port0')).toBe(true);
+    expect(covers('dcim.cable', 'server-008:nic0-port0--leaf-01:E1/2/4')).toBe(false);
+  });
+});
