@@ -83,9 +83,11 @@ function partsText(kinds: ReadonlyMap<string, number> | undefined): string {
 
 /** How to hand the object over on purpose: the spec setting for the kinds diet can adopt. */
 function adoptHint(o: LiveObject): string {
+  const device = o.type === 'dcim.interface' ? o.key.slice(0, o.key.indexOf(':')) : undefined;
+  if (device) return `to hand it over to diet on purpose, adopt it with its device in the Cluster spec (spec.adopt.netbox.devices: [${device}]) and plan with --refresh live (see docs/netbox.md, "Adoption")`;
   const kind = Object.entries(ADOPT_KIND_TYPES).find(([, type]) => type === o.type)?.[0];
   if (kind) return `to hand it over to diet on purpose, adopt it in the Cluster spec (spec.adopt.netbox.${kind}: [${o.key}]) and plan with --refresh live (see docs/netbox.md, "Adoption")`;
-  return 'diet adopts only sites, manufacturers, device roles, device types and devices (see docs/netbox.md, "Adoption")';
+  return 'diet adopts sites, manufacturers, device roles, device types and devices, with their interface templates, interfaces and cables (see docs/netbox.md, "Adoption")';
 }
 
 /** `diet cluster lab (tag diet-lab)`: who else owns an object, from its ownership tags. */

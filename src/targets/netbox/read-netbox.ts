@@ -61,17 +61,22 @@ export async function readNetbox(http: NetboxHttp, scope: ReadScope, events?: Ap
   const collidingTypeIds = out.filter((o) => o.type === 'dcim.device_type' && !o.owned).map((o) => o.remoteId!);
   const theirTemplates = (await Promise.all(chunkValues(collidingTypeIds).map((ids) => list('dcim.interface_template', ids.map((id) => ['device_type_id', id] as const))))).flat();
   step(add('dcim.interface_template', theirTemplates, (o) => !o.owned));
-  // The interfaces and cables of a colliding device come along too (unowned, those the spec
-  // wants): adopting the device adopts them instead of failing to create them a second time.
+  // Unowned interfaces and cables at addresses the spec wants, read per device: all those of a
+  // colliding device (adopting the device adopts them instead of creating them a second time),
+  // and interfaces made by hand on a device diet owns (a collision, not NetBox's 400 later).
   const collidingDevices = new Map(out.filter((o) => o.type === 'dcim.device' && !o.owned).map((o) => [o.remoteId!, o]));
-  if (collidingDevices.size > 0) {
-    const byDevice = (type: NetboxType) => Promise.all(chunkValues([...collidingDevices.keys()]).map((ids) => list(type, ids.map((id) => ['device_id', id] as const))));
-    const [interfaces, cables] = await Promise.all([byDevice('dcim.interface'), byDevice('dcim.cable')]);
+  const ownedDeviceIds = new Map(out.filter((o) => o.type === 'dcim.device' && o.owned).map((o) => [o.key, o.remoteId!]));
+  const hostsOfMissingPorts = new Set(scope.desired.filter((d) => d.type === 'dcim.interface' && !seen.has(d.address)).flatMap((d) => ownedDeviceIds.get(String(d.attrs.device)) ?? []));
+  if (collidingDevices.size + hostsOfMissingPorts.size > 0) {
+    const byDevice = async (type: NetboxType, ids: string[]) => (await Promise.all(chunkValues(ids).map((chunk) => list(type, chunk.map((id) => ['device_id', id] as const))))).flat();
+    const [interfaces, cables] = await Promise.all([byDevice('dcim.interface', [...collidingDevices.keys(), ...hostsOfMissingPorts]), byDevice('dcim.cable', [...collidingDevices.keys()])]);
     const typeOf = (o: LiveObject) => ({ name: o.key, device_type: { slug: o.attrs.device_type } });
     ctx = mappingContext(tag, [...(raw.get('dcim.device') ?? []), ...[...collidingDevices.values()].map(typeOf)], [...templates, ...theirTemplates], ownedTypes);
     const wanted = new Set(scope.desired.map((d) => d.address));
-    add('dcim.interface', interfaces.flat(), (o) => !o.owned && wanted.has(o.address));
-    add('dcim.cable', cables.flat(), (o) => !o.owned && wanted.has(o.address));
+    // Template-made ports of diet's own devices are diet's to update: not collisions.
+    const made = (o: LiveObject) => ownedDeviceIds.has(String(o.attrs.device)) && ctx.isTemplateInterface(String(o.attrs.device), String(o.attrs.name));
+    add('dcim.interface', interfaces, (o) => !o.owned && wanted.has(o.address) && !made(o));
+    add('dcim.cable', cables, (o) => !o.owned && wanted.has(o.address));
   }
   return out;
 }

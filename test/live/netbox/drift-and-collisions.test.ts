@@ -12,6 +12,9 @@ const state = tempState();
 const nine = specVariant(EXAMPLE_LAB, (doc) => {
   if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 9;
 });
+const ten = specVariant(EXAMPLE_LAB, (doc) => {
+  if (doc.kind === 'Cluster') doc.spec.serverClasses[0].quantity = 10;
+});
 
 beforeAll(() => freshNetbox(), LOCK_WAIT);
 afterAll(() => unlockNetbox());
@@ -122,5 +125,20 @@ describe('unowned objects that collide with the spec', () => {
     expect(result.summary.change).toBe(1);
     expect(await rest(`/api/dcim/devices/${handMade.id}/`)).toMatchObject({ body: { id: handMade.id, status: { value: 'planned' }, description: 'server', serial: 'SN-9' } });
     expect((await diet(['plan', '-f', nine, '--target', 'netbox', '--refresh', 'live', '--detailed-exitcode', '--state', state])).code).toBe(0);
+  }, 600_000);
+
+  it('a port made by hand on a switch diet owns, named like one the spec wants, is refused before anything is written', async () => {
+    const leaf = await device('leaf-01');
+    const port = await rest('/api/dcim/interfaces/', 'POST', { device: leaf.id, name: 'E1/3/2', type: '25gbase-x-sfp28', description: 'patched by hand' });
+    expect(port.status, JSON.stringify(port.body)).toBe(201);
+    const devices = await count('/api/dcim/devices/');
+    for (const args of [['plan', '--refresh', 'live'], ['apply', '--auto-approve']]) {
+      const run = await diet([...args, '-f', ten, '--target', 'netbox', '--state', state]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`Error: netbox.dcim.interface[leaf-01:E1/3/2] already exists (id ${port.body.id}) but is not managed by diet: it lacks the tag ${TAG}`);
+      expect(run.stderr).toContain('spec.adopt.netbox.devices: [leaf-01]');
+    }
+    expect(await count('/api/dcim/devices/')).toBe(devices);
+    expect((await rest(`/api/dcim/interfaces/${port.body.id}/`)).body).toMatchObject({ description: 'patched by hand', tags: [] });
   }, 600_000);
 });
