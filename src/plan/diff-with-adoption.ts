@@ -109,8 +109,10 @@ export function diffWithAdoption(desired: readonly DesiredResource[], owned: rea
   }
   // Tagless children (interface templates) of adopted objects were not diet's to begin with.
   const kept = (address: string) => released.has(address) || rules.adopted.has(address) || adoptingAt.has(address);
+  // A conflict anywhere in a joined object refuses all of it, its own tag included.
+  const inConflict = (c: ResourceChange) => conflicts.has(rootOf(c.address, c.dependsOn, c.after ?? c.before)?.address ?? '');
   return {
-    changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughAdopted(c, kept))),
+    changes: changes.filter((c) => !(c.action === 'delete' && ownedThroughAdopted(c, kept)) && !inConflict(c)),
     collisions: [...refused, ...refusedToo],
     conflicts: [...conflicts].map(([address, { sharedWith, differences }]) => ({ address, sharedWith, differences: [...new Set(differences)] })),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collisionError, collisionLines } from '../../../src/engine/live/collision-error.js';
+import { collisionError, collisionLines, otherClusters } from '../../../src/engine/live/collision-error.js';
 import type { LiveObject } from '../../../src/targets/live-target.js';
 import { observed } from '../../support/resource-factory.js';
 
@@ -22,5 +22,19 @@ describe('collision messages', () => {
     ]);
     expect(collisionError([type, ...templates, device], 'lab').message).toContain('(and 1 more: netbox.dcim.device[srv-9])');
     expect(collisionError([type], 'lab').hint).toContain('spec.adopt.netbox.deviceTypes: [ds3000]');
+  });
+
+  it('name the other diet cluster an object belongs to, instead of the missing tag and adopt hint', () => {
+    const theirs: LiveObject = { ...device, sharedWith: ['diet-lab-b'] };
+    const error = collisionError([theirs, type], 'lab');
+    expect(error.message).toBe('netbox.dcim.device[srv-9] already exists (id 7) and belongs to diet cluster lab-b (tag diet-lab-b) (and 1 more: netbox.dcim.device_type[ds3000]); diet will not take it over');
+    expect(error.hint).toContain('spec.naming');
+    expect(error.hint).not.toContain('spec.adopt');
+    expect(collisionLines([theirs], 'lab')).toEqual(['! netbox.dcim.device[srv-9] exists (id 7) and belongs to diet cluster lab-b (tag diet-lab-b); apply would refuse to create it']);
+  });
+
+  it('list several other clusters by name and by tag', () => {
+    expect(otherClusters(['diet-lab'])).toBe('diet cluster lab (tag diet-lab)');
+    expect(otherClusters(['diet-a', 'diet-b'])).toBe('diet clusters a, b (tag diet-a, diet-b)');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffWithAdoption, NO_ADOPTION, type AdoptionRules } from '../../../src/plan/diff-with-adoption.js';
+import { SHARED_CATALOG_TYPES } from '../../../src/targets/netbox/adoption-coverage.js';
 import { resourceSchema } from '../../../src/targets/resource-schemas.js';
 import { addr, desired, observed } from '../../support/resource-factory.js';
 
@@ -78,5 +79,126 @@ describe('diffWithAdoption', () => {
     const template = observed('dcim.interface_template', 'ds3000:E1/1', { device_type: 'ds3000', name: 'E1/1', type: '100gbase-x-qsfp28' }, [type.address]);
     const diff = diffWithAdoption([], [type, template], [], rules({ adopted: new Set([type.address]) }), options);
     expect(diff.changes.map((c) => `${c.action} ${c.key} ${c.ownership ?? ''}`.trim())).toEqual(['update ds3000 release']);
+  });
+});
+
+describe('diffWithAdoption with other diet clusters in the same NetBox', () => {
+  const OTHER = ['diet-lab-b'];
+  const share = (over: Partial<AdoptionRules> = {}): AdoptionRules => ({ adopted: new Set(), ownershipTag: TAG, joinable: (type) => SHARED_CATALOG_TYPES.has(type), ...over });
+  const theirs = <T extends ReturnType<typeof observed>>(o: T, sharedWith = OTHER): T => ({ ...o, sharedWith });
+  const typeAttrs = { manufacturer: 'celestica', model: 'DS3000', slug: 'ds3000', u_height: 1 };
+  const typeAddr = addr('dcim.device_type', 'ds3000');
+  const templateAttrs = (name: string, type = '100gbase-x-qsfp28') => ({ device_type: 'ds3000', name, type });
+  const wantType = desired('dcim.device_type', 'ds3000', { ...typeAttrs, tags: [TAG] });
+  const wantTemplate = (name: string, type?: string) => desired('dcim.interface_template', `ds3000:${name}`, templateAttrs(name, type), [typeAddr]);
+  const theirType = theirs(observed('dcim.device_type', 'ds3000', { ...typeAttrs, tags: [] }));
+  const theirTemplate = (name: string, type?: string) => observed('dcim.interface_template', `ds3000:${name}`, templateAttrs(name, type), [typeAddr]);
+  const summary = (changes: { action: string; key: string; ownership?: string }[]) => changes.filter((c) => c.action !== 'noop').map((c) => `${c.action} ${c.key}${c.ownership ? ` ${c.ownership}` : ''}`);
+
+  it('releases an owned object another cluster shares instead of deleting it: only diet tag removed', () => {
+    const maker = theirs(observed('dcim.manufacturer', 'celestica', { name: 'Celestica', slug: 'celestica', tags: [TAG, 'rack-a'] }));
+    const alone = observed('dcim.manufacturer', 'acme', { name: 'Acme', slug: 'acme', tags: [TAG] });
+    const diff = diffWithAdoption([], [maker, alone], [], share(), options);
+    expect(summary(diff.changes).sort()).toEqual(['delete acme', 'update celestica release']);
+    expect(diff.changes.find((c) => c.key === 'celestica')).toMatchObject({ after: { name: 'Celestica', slug: 'celestica', tags: ['rack-a'] }, attrChanges: [{ path: 'tags', before: [TAG, 'rack-a'], after: ['rack-a'] }] });
+    expect(diff.conflicts).toEqual([]);
+  });
+
+  it('releases a shared owned object even without joinable rules (the release does not depend on joining)', () => {
+    const maker = theirs(observed('dcim.manufacturer', 'celestica', { name: 'Celestica', slug: 'celestica', tags: [TAG] }));
+    expect(summary(diffWithAdoption([], [maker], [], { adopted: new Set(), ownershipTag: TAG }, options).changes)).toEqual(['update celestica release']);
+  });
+
+  it('keeps the interface templates of a released shared device type (no delete of its tagless children)', () => {
+    const type = theirs(observed('dcim.device_type', 'ds3000', { ...typeAttrs, tags: [TAG] }));
+    const templates = [theirTemplate('E1/1'), theirTemplate('E1/2')];
+    const diff = diffWithAdoption([], [type, ...templates], [], share(), options);
+    expect(summary(diff.changes)).toEqual(['update ds3000 release']);
+  });
+
+  it('joins a catalog object only another cluster owns when only tags differ: an adopt update that adds diet tag', () => {
+    const maker = theirs(observed('dcim.manufacturer', 'celestica', { name: 'Celestica', slug: 'celestica', tags: [] }));
+    const diff = diffWithAdoption([desired('dcim.manufacturer', 'celestica', { name: 'Celestica', slug: 'celestica', tags: [TAG] })], [], [maker], share(), options);
+    expect(diff.collisions).toEqual([]);
+    expect(diff.conflicts).toEqual([]);
+    expect(diff.changes).toHaveLength(1);
+    expect(diff.changes[0]).toMatchObject({ action: 'update', ownership: 'adopt', after: { tags: [TAG] }, attrChanges: [{ path: 'tags', before: [], after: [TAG] }] });
+  });
+
+  it('joins a device type with its matching interface templates: the type adopted, the templates noop', () => {
+    const diff = diffWithAdoption([wantType, wantTemplate('E1/1'), wantTemplate('E1/2')], [], [theirType, theirTemplate('E1/1'), theirTemplate('E1/2')], share(), options);
+    expect(diff.collisions).toEqual([]);
+    expect(diff.conflicts).toEqual([]);
+    expect(summary(diff.changes)).toEqual(['update ds3000 adopt']);
+    expect(diff.changes.filter((c) => c.type === 'dcim.interface_template').map((c) => c.action)).toEqual(['noop', 'noop']);
+  });
+
+  it('joining a device type does not take along a device of that type (it has tags: not a tagless child)', () => {
+    const device = desired('dcim.device', 'b-leaf-01', { ...deviceAttrs, name: 'b-leaf-01', device_type: 'ds3000', tags: [TAG] }, [typeAddr]);
+    const diff = diffWithAdoption([wantType, wantTemplate('E1/1'), device], [], [theirType, theirTemplate('E1/1')], share(), options);
+    expect(diff.conflicts).toEqual([]);
+    expect(summary(diff.changes)).toEqual(['update ds3000 adopt', 'create b-leaf-01']);
+    expect(diff.changes.find((c) => c.key === 'b-leaf-01')!.ownership).toBeUndefined();
+  });
+
+  it('refuses to join a catalog object that differs in a non-tag attribute: a conflict naming the attribute, no change', () => {
+    const site = theirs(observed('dcim.site', 'hedgehog', { name: 'Hedgehog', slug: 'hedgehog', status: 'active', tags: [] }), ['diet-lab']);
+    const want = desired('dcim.site', 'hedgehog', { name: 'Hedgehog B', slug: 'hedgehog', status: 'planned', tags: ['diet-lab-b'] });
+    const diff = diffWithAdoption([want], [], [site], share({ ownershipTag: 'diet-lab-b' }), options);
+    expect(diff.conflicts).toEqual([{ address: site.address, sharedWith: ['diet-lab'], differences: ['name', 'status'] }]);
+    expect(diff.changes.filter((c) => c.address === site.address)).toEqual([]);
+    expect(diff.collisions).toEqual([]);
+  });
+
+  it('refuses to join a device type whose interface templates would have to change: the child creates, updates and deletes are conflicts of the type', () => {
+    const diff = diffWithAdoption(
+      [wantType, wantTemplate('E1/1'), wantTemplate('E1/2', '400gbase-x-osfp'), wantTemplate('E1/3')],
+      [],
+      [theirType, theirTemplate('E1/1'), theirTemplate('E1/2'), theirTemplate('E1/9')],
+      share(),
+      options,
+    );
+    expect(diff.conflicts).toEqual([
+      {
+        address: typeAddr,
+        sharedWith: OTHER,
+        differences: expect.arrayContaining([
+          `${addr('dcim.interface_template', 'ds3000:E1/2')} (update)`,
+          `${addr('dcim.interface_template', 'ds3000:E1/3')} (create)`,
+          `${addr('dcim.interface_template', 'ds3000:E1/9')} (delete)`,
+        ]),
+      },
+    ]);
+    expect(diff.conflicts[0].differences).toHaveLength(3);
+    // None of the template changes is planned.
+    expect(diff.changes.filter((c) => c.type === 'dcim.interface_template' && c.action !== 'noop')).toEqual([]);
+  });
+
+  it('a device type refused for its templates is not in changes either (only in conflicts)', () => {
+    const diff = diffWithAdoption([wantType, wantTemplate('E1/1'), wantTemplate('E1/3')], [], [theirType, theirTemplate('E1/1')], share(), options);
+    expect(diff.conflicts.map((c) => c.address)).toEqual([typeAddr]);
+    expect(summary(diff.changes)).toEqual([]);
+  });
+
+  it('a change that needs a replace of a shared owned object is a conflict, not a replace', () => {
+    const cable = { a_terminations: [{ device: 'a', interface: 'e1' }], b_terminations: [{ device: 'b', interface: 'e1' }], status: 'planned', label: '', tags: [TAG] };
+    const live = theirs(observed('dcim.cable', 'a:e1--b:e1', { ...cable, b_terminations: [{ device: 'c', interface: 'e1' }] }));
+    const diff = diffWithAdoption([desired('dcim.cable', 'a:e1--b:e1', cable)], [live], [], share(), options);
+    expect(diff.conflicts).toEqual([{ address: live.address, sharedWith: OTHER, differences: ['b_terminations (needs a replace)'] }]);
+    expect(diff.changes).toEqual([]);
+  });
+
+  it('does not join what is not joinable, nor what the spec adopts explicitly', () => {
+    const device = theirs(observed('dcim.device', 'srv-9', { ...deviceAttrs, tags: [] }));
+    const notJoinable = diffWithAdoption([want], [], [device], share(), options);
+    expect(notJoinable.collisions).toEqual([device]);
+    expect(notJoinable.conflicts).toEqual([]);
+    // Adopted by the spec's own setting: changed like any adoption, not refused as a conflict.
+    const site = theirs(observed('dcim.site', 'hedgehog', { name: 'Old', slug: 'hedgehog', status: 'active', tags: [] }));
+    const wantSite = desired('dcim.site', 'hedgehog', { name: 'Hedgehog', slug: 'hedgehog', status: 'active', tags: [TAG] });
+    const adopted = diffWithAdoption([wantSite], [], [site], share({ covers: (type) => type === 'dcim.site' }), options);
+    expect(adopted.conflicts).toEqual([]);
+    expect(adopted.changes[0]).toMatchObject({ action: 'update', ownership: 'adopt' });
+    expect(adopted.changes[0].attrChanges.map((a) => a.path)).toEqual(['name', 'tags']);
   });
 });
