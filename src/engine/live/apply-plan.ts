@@ -81,7 +81,7 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyResult> {
   const live = input.live ?? (await readLive(bound, desired, doc.cluster, events));
   checkPlanCurrent(doc, changes, live, store.latestSnapshot(doc.cluster, ['applied', 'restore'])?.id);
 
-  const preApply = savePreApplySnapshot(store, doc.cluster, planId, bound, live, input.now());
+  const preApply = savePreApplySnapshot(store, doc.cluster, planId, bound, live, changes, input.now());
   // Write-ahead journal: from here on, every write is on record before it is sent.
   const run = startJournaledRun({ store, cluster: doc.cluster, kind: 'apply', planId, preSnapshotId: preApply.id, scopes: bound.map((b) => b.scope), changes, now: input.now, ...(input.owner ? { owner: input.owner } : {}) });
   try {
@@ -167,10 +167,13 @@ function missingTargetOf(address: string, changes: readonly ResourceChange[]): C
 
 /**
  * What diet owns in the targets about to be written, as read for the stale check (so the
- * snapshot is exactly what the plan was checked against), recorded before the first write.
+ * snapshot is exactly what the plan was checked against), plus the objects the plan adopts as
+ * they are before diet's marker: recorded before the first write.
  */
-function savePreApplySnapshot(store: StateStore, cluster: string, planId: string, bound: readonly BoundTarget[], live: LiveRead, at: string): { id: number; resources: ObservedResource[] } {
-  const resources = live.owned.filter((o) => bound.some((b) => b.handles(o.address))).map((o) => toObserved(o));
+function savePreApplySnapshot(store: StateStore, cluster: string, planId: string, bound: readonly BoundTarget[], live: LiveRead, changes: readonly ResourceChange[], at: string): { id: number; resources: ObservedResource[] } {
+  const adopting = new Set(changes.filter((c) => c.ownership === 'adopt').map((c) => c.address));
+  const taken = [...live.owned, ...live.collisions.filter((o) => adopting.has(o.address))];
+  const resources = taken.filter((o) => bound.some((b) => b.handles(o.address))).map((o) => toObserved(o));
   const record = store.saveSnapshot({ cluster, kind: 'pre-apply', createdAt: at, planId, scopes: bound.map((b) => b.scope), resources });
   return { id: record.id, resources };
 }

@@ -58,7 +58,7 @@ export async function convergeToSnapshot(input: ConvergeInput): Promise<RestoreO
   const inScope = input.snapshot.filter((r) => input.scope.includes(r.address));
   const desired = inScope.map(observedAsDesired);
   const before = await readLive(bound, desired, cluster, events);
-  const diff = changesToRestore(inScope, [...before.byAddress.values()], input.scope);
+  const diff = changesToRestore(inScope, [...before.byAddress.values()], input.scope, cluster);
   const segments = segmentsByTarget(diff.changes, bound);
   await hooks?.beforeWrite?.(diff, before);
 
@@ -76,7 +76,7 @@ export async function convergeToSnapshot(input: ConvergeInput): Promise<RestoreO
   }
 
   const after = diff.changes.length === 0 ? before : await readLive(bound, desired, cluster, events);
-  const remaining = changesToRestore(inScope, [...after.byAddress.values()], input.scope);
+  const remaining = changesToRestore(inScope, [...after.byAddress.values()], input.scope, cluster);
   const classified = classifyRestore({ planned: diff.changes, blocked: remaining.blocked, remaining: remaining.changes, applied: new Set(applied.map((s) => s.address)), ...(failed ? { failed } : {}) });
   return {
     status: classified.notRestored.length === 0 ? 'restored' : 'incomplete',

@@ -67,7 +67,7 @@ export async function planRestore(input: PlanRestoreInput): Promise<RestorePrevi
   const scope: RestoreScope = { includes: (address) => !foreign.has(address) && bound.some((b) => b.handles(address)) };
   const inScope = resources.filter((r) => scope.includes(r.address));
   const live = await readLive(bound, inScope.map(observedAsDesired), record.cluster, input.events);
-  const diff = changesToRestore(inScope, [...live.byAddress.values()], scope);
+  const diff = changesToRestore(inScope, [...live.byAddress.values()], scope, record.cluster);
   return {
     snapshot: record,
     resources: inScope,

@@ -187,4 +187,17 @@ describe('two diet clusters sharing one NetBox', () => {
     expect((await planLive(labWithoutSpine)).document.resource_changes).toEqual([]);
     expect((await planLive(labB)).document.resource_changes).toEqual([]);
   });
+
+  it("a failed join is rolled back: the shared objects keep lab's tag and lose only lab-b's", async () => {
+    const record = fake.faultFor;
+    fake.faultFor = (method, path, body) => record?.(method, path, body) ?? (method === 'POST' && path === '/api/dcim/devices/' ? { status: 500, body: { detail: 'injected' } } : undefined);
+    const { result } = await planAndApply(labB);
+    expect(result.status, JSON.stringify((result as any).rollback, null, 1).slice(0, 3000)).toBe('rolled-back');
+    for (const address of CATALOG) {
+      const [table, slug] = address === CATALOG[0] ? ['site', 'hedgehog'] : address === CATALOG[1] ? ['manufacturer', 'celestica'] : address === CATALOG[2] ? ['role', 'spine'] : ['dtype', 'celestica-ds3000'];
+      expect(tagSlugs(bySlug(table, slug)), address).toEqual(['diet-lab']);
+    }
+    fake.faultFor = record;
+    expect((await planLive(lab)).document.resource_changes).toEqual([]);
+  });
 });
