@@ -2,11 +2,13 @@
 // cluster `lab-b` with its own device names): the second joins the site, manufacturer, roles and
 // device types the first created (tagged for both, same ids, interface templates shared) instead
 // of colliding on them, and is refused when it wants one of them differently; neither cluster
-// sees the other's tag as drift; and a cluster that stops using a shared object releases it
+// sees the other's tag as drift; a failed join is rolled back without touching the first
+// cluster's objects; and a cluster that stops using a shared object releases it
 // (only its own tag removed) instead of deleting it — a plan against state, which cannot know,
 // is refused before anything is written. The tests of this file build on each other, in order.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { FaultProxy } from '../fault-proxy.js';
+import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
 
 const stateA = tempState();
 const stateB = tempState();
@@ -27,8 +29,17 @@ const labWithoutSpine = specVariant(EXAMPLE_LAB, (doc) => {
   for (const c of doc.spec.switchClasses) c.zones = c.zones.filter((z: any) => z.type !== 'uplink');
 });
 
-beforeAll(() => freshNetbox(), LOCK_WAIT);
-afterAll(() => unlockNetbox());
+let proxy: FaultProxy;
+
+beforeAll(async () => {
+  await freshNetbox();
+  proxy = new FaultProxy(nb().url);
+  await proxy.start();
+}, LOCK_WAIT);
+afterAll(async () => {
+  await proxy?.stop();
+  unlockNetbox();
+});
 
 const a = (args: string[]) => diet([...args, '--target', 'netbox', '--state', stateA]);
 const b = (args: string[]) => diet([...args, '--target', 'netbox', '--state', stateB]);
@@ -61,6 +72,21 @@ describe('two clusters in one NetBox', () => {
     expect(diff.stdout).toContain('! netbox.dcim.site[hedgehog] belongs to diet cluster lab (tag diet-lab) and differs in name');
     expect(await count('/api/dcim/devices/')).toBe(devices);
     expect(tagsOf(await one('/api/dcim/sites/?slug=hedgehog'))).toEqual(['diet-lab']);
+  }, 600_000);
+
+  it("a join that fails later in its apply is rolled back: the shared objects keep lab's tag only, nothing of lab-b's stays", async () => {
+    proxy.rules.push({ method: 'POST', path: /^\/api\/dcim\/cables\//, status: 500, body: { error: 'injected' } });
+    const run = await diet(['apply', '-f', labB, '--target', 'netbox', '--auto-approve', '--state', stateB], { DIET_NETBOX_URL: proxy.url });
+    proxy.rules.length = 0;
+    expect(run.code, run.stderr).toBe(3);
+    expect(run.stderr).toContain('Rollback complete: ');
+    for (const path of ['/api/dcim/sites/?slug=hedgehog', '/api/dcim/manufacturers/?slug=celestica', '/api/dcim/device-roles/?slug=spine', '/api/dcim/device-types/?slug=celestica-ds3000']) {
+      const o = await one(path);
+      expect(tagsOf(o), path).toEqual(['diet-lab']);
+    }
+    expect(await count('/api/extras/tags/?slug=diet-lab-b')).toBe(0);
+    expect(await count('/api/dcim/devices/?name=b-leaf-01')).toBe(0);
+    expect((await a(['plan', '-f', EXAMPLE_LAB, '--refresh', 'live', '--detailed-exitcode'])).code).toBe(0);
   }, 600_000);
 
   it('cluster lab-b joins the catalog objects lab created (same ids, both tags) and creates only its own devices', async () => {
