@@ -7,23 +7,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStateStore } from '../../../src/state/index.js';
-import { FaultProxy } from '../fault-proxy.js';
-import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { count, diet, EXAMPLE_LAB, freshNetboxBehindProxy, nb, rest, specVariant, tempState } from './netbox-fixtures.js';
 
 const state = tempState();
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  await freshNetbox();
-  proxy = new FaultProxy(nb().url);
-  await proxy.start();
-}, LOCK_WAIT);
-afterAll(async () => {
-  await proxy?.stop();
-  unlockNetbox();
-});
+const proxy = freshNetboxBehindProxy();
 
 const viaProxy = () => ({ DIET_NETBOX_URL: proxy.url });
 const appliedSnapshots = () => {

@@ -5,8 +5,10 @@ import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { parseAllDocuments, stringify } from 'yaml';
-import { netboxEnv, ROOT } from './netbox-instance.js';
+import { FaultProxy } from '../fault-proxy.js';
+import { freshNetbox, netboxEnv, ROOT, unlockNetbox } from './netbox-instance.js';
 
 export { freshNetbox, unlockNetbox } from './netbox-instance.js';
 export { ROOT };
@@ -14,6 +16,23 @@ export const EXAMPLE_128 = join(ROOT, 'examples', '128gpu');
 export const EXAMPLE_LAB = join(ROOT, 'examples', 'lab');
 /** How long a test file may wait for the NetBox lock (another file applying the 128-GPU case holds it for minutes). */
 export const LOCK_WAIT = 60 * 60_000;
+
+/**
+ * For a test file that needs NetBox's failures: resets NetBox before its tests (under the lock,
+ * released after them) and puts a loopback fault proxy in front of it (`proxy.url`).
+ */
+export function freshNetboxBehindProxy(): FaultProxy {
+  const proxy = new FaultProxy(nb().url);
+  beforeAll(async () => {
+    await freshNetbox();
+    await proxy.start();
+  }, LOCK_WAIT);
+  afterAll(async () => {
+    if (proxy.url !== '') await proxy.stop();
+    unlockNetbox();
+  });
+  return proxy;
+}
 
 let cached: { url: string; token: string } | undefined;
 export function nb(): { url: string; token: string } {

@@ -6,9 +6,8 @@
 // cluster's objects; and a cluster that stops using a shared object releases it
 // (only its own tag removed) instead of deleting it — a plan against state, which cannot know,
 // is refused before anything is written. The tests of this file build on each other, in order.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FaultProxy } from '../fault-proxy.js';
-import { count, diet, EXAMPLE_LAB, freshNetbox, LOCK_WAIT, nb, rest, specVariant, tempState, unlockNetbox } from './netbox-fixtures.js';
+import { describe, expect, it } from 'vitest';
+import { count, diet, EXAMPLE_LAB, freshNetboxBehindProxy, rest, specVariant, tempState } from './netbox-fixtures.js';
 
 const stateA = tempState();
 const stateB = tempState();
@@ -29,17 +28,7 @@ const labWithoutSpine = specVariant(EXAMPLE_LAB, (doc) => {
   for (const c of doc.spec.switchClasses) c.zones = c.zones.filter((z: any) => z.type !== 'uplink');
 });
 
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  await freshNetbox();
-  proxy = new FaultProxy(nb().url);
-  await proxy.start();
-}, LOCK_WAIT);
-afterAll(async () => {
-  await proxy?.stop();
-  unlockNetbox();
-});
+const proxy = freshNetboxBehindProxy();
 
 const a = (args: string[]) => diet([...args, '--target', 'netbox', '--state', stateA]);
 const b = (args: string[]) => diet([...args, '--target', 'netbox', '--state', stateB]);

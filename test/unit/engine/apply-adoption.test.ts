@@ -1,22 +1,17 @@
 // The whole engine path of adoption against the in-memory NetBox: the Cluster's
 // `adopt` setting, the plan document's ownership marks, apply, and the adopted mark in state
 // that later turns the device's removal from the spec into a release.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TargetError } from '../../../src/diag/errors.js';
-import { adoptionRules } from '../../../src/engine/adoption-rules.js';
-import { expandSpec, type ExpandedSpec } from '../../../src/engine/expand-spec.js';
 import { applyPlan } from '../../../src/engine/live/apply-plan.js';
-import { planAgainstLive } from '../../../src/engine/live/plan-live.js';
-import { readLive } from '../../../src/engine/live/read-live.js';
 import { planAgainstState } from '../../../src/engine/plan-spec.js';
 import { openStateStore, type StateStore } from '../../../src/state/index.js';
-import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
-import { createNetboxTarget } from '../../../src/targets/netbox/create-netbox-target.js';
 import { FakeNetbox } from '../../support/fake-netbox.js';
+import { boundTo, planAndApply as planAndApplyTo, specOf } from '../../support/fake-netbox-engine.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'diet-adopt-engine-'));
 const lab = readFileSync(new URL('../../../examples/lab/lab.yaml', import.meta.url), 'utf8');
@@ -26,25 +21,9 @@ const SERVER = 'netbox.dcim.device[server-009]';
 let fake: FakeNetbox;
 let store: StateStore;
 
-async function spec(text: string): Promise<ExpandedSpec> {
-  const file = join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, text);
-  return expandSpec([file]);
-}
-
-function bound(): BoundTarget[] {
-  return [{ target: createNetboxTarget({ url: fake.url, token: 'good-token', verifyTls: true, timeoutMs: 10_000 }), scope: 'netbox', handles: (a) => a.startsWith('netbox.') }];
-}
-
-/** `diet apply --target netbox` without the CLI: plan against live with the state's adoption record, then apply. */
-async function planAndApply(text: string) {
-  const s = await spec(text);
-  const b = bound();
-  const live = await readLive(b, s.desired.filter((d) => d.target === 'netbox'), 'lab', SILENT_EVENTS);
-  const planned = planAgainstLive(s, live, 'netbox', adoptionRules(s.model, store.managedResources('lab')?.resources));
-  const result = await applyPlan({ document: planned.document, planId: planned.planId, bound: b, store, events: SILENT_EVENTS, now: () => '2026-01-01T00:00:00Z' });
-  return { document: planned.document, result };
-}
+const spec = specOf;
+const bound = () => boundTo(fake);
+const planAndApply = (text: string) => planAndApplyTo(fake, store, text);
 
 beforeEach(async () => {
   fake = new FakeNetbox();
@@ -99,5 +78,20 @@ describe('adoption through the spec', () => {
   it('warns about an adopt entry that names nothing the spec wants', async () => {
     const s = await spec(withAdopt(lab, '      devices: [sever-003]\n      sites: all\n'));
     expect(s.diagnostics.map((d) => `${d.code} ${d.summary} ${d.hint}`)).toEqual(["DIET-R240 adopt.netbox.devices: the spec wants no device named 'sever-003' did you mean 'server-003'?"]);
+  });
+
+  it('a failed apply that adopted the device sets it back and releases it; the ports it made on it are deleted', async () => {
+    fake.faultFor = (method, path) => (method === 'POST' && path === '/api/dcim/cables/' ? { status: 500, body: { detail: 'injected' } } : undefined);
+    const { document, result } = await planAndApply(nineAdopting);
+    expect(document.resource_changes.find((c) => c.address === SERVER)).toMatchObject({ action: 'update', ownership: 'adopt' });
+    expect(result.applied.map((s) => s.address)).toContain(SERVER);
+    expect(result.status).toBe('rolled-back');
+    const device = fake.tables.get('device')!.get(900)!;
+    expect(device).toMatchObject({ name: 'server-009', status: 'active', description: '', serial: 'SN-9', tags: [] });
+    expect(fake.all('iface').filter((i) => i.device === 900)).toEqual([]);
+    // State still knows nothing of it: the next apply adopts it again.
+    fake.faultFor = undefined;
+    expect((await planAndApply(nineAdopting)).result.status).toBe('applied');
+    expect(fake.tables.get('device')!.get(900)!.tags).toHaveLength(1);
   });
 });

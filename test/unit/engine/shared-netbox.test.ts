@@ -4,22 +4,17 @@
 // object keeps the other cluster's tag (PATCH bodies and the fake's stored objects), a joined
 // device type's unchanged interface templates make the new switches' ports PATCHes, never
 // duplicate POSTs, and a shared object a cluster no longer wants is released, not deleted.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StalePlanError, TargetError } from '../../../src/diag/errors.js';
-import { adoptionRules } from '../../../src/engine/adoption-rules.js';
-import { expandSpec, type ExpandedSpec } from '../../../src/engine/expand-spec.js';
 import { applyPlan } from '../../../src/engine/live/apply-plan.js';
-import { planAgainstLive } from '../../../src/engine/live/plan-live.js';
-import { readLive } from '../../../src/engine/live/read-live.js';
 import { planAgainstState } from '../../../src/engine/plan-spec.js';
 import { openStateStore, type StateStore } from '../../../src/state/index.js';
-import type { BoundTarget } from '../../../src/targets/create-live-targets.js';
 import { SILENT_EVENTS } from '../../../src/targets/live-target.js';
-import { createNetboxTarget } from '../../../src/targets/netbox/create-netbox-target.js';
 import { FakeNetbox } from '../../support/fake-netbox.js';
+import { boundTo, planAndApply as planAndApplyTo, planLive as planLiveOn, specOf } from '../../support/fake-netbox-engine.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'diet-shared-'));
 const lab = readFileSync(new URL('../../../examples/lab/lab.yaml', import.meta.url), 'utf8');
@@ -36,31 +31,10 @@ let fake: FakeNetbox;
 let stores: Record<string, StateStore>;
 let patches: { path: string; body: Record<string, unknown>[] }[];
 
-async function spec(text: string): Promise<ExpandedSpec> {
-  const file = join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
-  writeFileSync(file, text);
-  return expandSpec([file]);
-}
-
-function bound(): BoundTarget[] {
-  return [{ target: createNetboxTarget({ url: fake.url, token: 'good-token', verifyTls: true, timeoutMs: 10_000 }), scope: 'netbox', handles: (a) => a.startsWith('netbox.') }];
-}
-
-/** `diet plan --refresh live` for a cluster (its name comes from the spec). */
-async function planLive(text: string) {
-  const s = await spec(text);
-  const b = bound();
-  const live = await readLive(b, s.desired.filter((d) => d.target === 'netbox'), s.model.name, SILENT_EVENTS);
-  return planAgainstLive(s, live, 'netbox', adoptionRules(s.model, stores[s.model.name].managedResources(s.model.name)?.resources));
-}
-
-/** `diet apply --target netbox`: plan against live with the state's adoption record, then apply. */
-async function planAndApply(text: string) {
-  const planned = await planLive(text);
-  const cluster = planned.document.cluster;
-  const result = await applyPlan({ document: planned.document, planId: planned.planId, bound: bound(), store: stores[cluster], events: SILENT_EVENTS, now: () => '2026-01-01T00:00:00Z' });
-  return { document: planned.document, result };
-}
+const spec = specOf;
+const bound = () => boundTo(fake);
+const planLive = (text: string) => specOf(text).then((s) => planLiveOn(fake, stores[s.model.name], text));
+const planAndApply = (text: string) => specOf(text).then((s) => planAndApplyTo(fake, stores[s.model.name], text));
 
 const tagId = (slug: string) => fake.all('tag').find((t) => t.slug === slug)!.id;
 const tagSlugs = (o: Record<string, unknown>) => (o.tags as number[]).map((id) => fake.tables.get('tag')!.get(id)!.slug).sort();
