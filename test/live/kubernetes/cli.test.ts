@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_128GPU, removeTempDirs, runDiet, tempDir } from '../../e2e/run-diet.js';
-import { env, expandExample, fabricDesired, freshServers, patchAs, raw, rawObjectPath, rawObjects, releaseServers } from './kube-fixtures.js';
+import { env, expandExample, fabricDesired, freshServers, patchAs, raw, rawObjectPath, rawObjects, releaseServers, writeBothFabricsConfig } from './kube-fixtures.js';
 
 let dir: string;
 let tokens: Record<string, string>;
@@ -15,9 +15,7 @@ beforeAll(async () => {
   const spec = await expandExample();
   counts = { frontend: fabricDesired(spec, 'frontend').length, backend: fabricDesired(spec, 'backend').length };
   dir = tempDir('diet-kube-cli');
-  tokens = { DIET_KUBE_TOKEN_FE: env('a').token, DIET_KUBE_TOKEN_BE: env('b').token };
-  const fabric = (server: string, tokenEnv: string, caFile: string) => `    kubernetes:\n      server: ${server}\n      tokenEnv: ${tokenEnv}\n      caFile: ${caFile}\n`;
-  writeFileSync(join(dir, 'diet.config.yaml'), `fabrics:\n  frontend:\n${fabric(env('a').server, 'DIET_KUBE_TOKEN_FE', env('a').caFile)}  backend:\n${fabric(env('b').server, 'DIET_KUBE_TOKEN_BE', env('b').caFile)}`);
+  tokens = writeBothFabricsConfig(dir);
 });
 afterAll(() => {
   releaseServers();

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStateStore } from '../../../src/state/index.js';
 import { REPO, removeTempDirs, tempDir } from '../../e2e/run-diet.js';
 import { dietEnv, runDietAsync, startDiet, type RunningDiet } from '../../e2e/run-diet-async.js';
+import { lockHeld } from '../lock-held.js';
 import { env, freshServers, patchAs, raw, rawObjectPath, rawObjects, releaseServers } from './kube-fixtures.js';
 import { services } from './kube-instances.js';
 
@@ -111,25 +111,6 @@ function serversVariant(quantity: number): string {
 /** `Kind/name` → resourceVersion of every object in namespace default of server a. */
 async function versions(): Promise<Map<string, string>> {
   return new Map([...(await rawObjects('a'))].map(([k, o]) => [k, o.metadata.resourceVersion]));
-}
-
-/** Waits until some process holds a lock of cluster `lab` in the state file. */
-async function lockHeld(state: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const store = openStateStore(state, { readonly: true });
-      try {
-        if (store.listLocks('lab').length > 0) return;
-      } finally {
-        store.close();
-      }
-    } catch {
-      // the first process has not created the state file yet
-    }
-    if (Date.now() > deadline) throw new Error(`no lock appeared in ${state} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('the first saved plan, made against an empty state and an empty API server', () => {

@@ -36,6 +36,20 @@ export function env(instance: Instance): ReturnType<typeof kubeEnv> {
   return envCache.get(instance)!;
 }
 
+/** The `kubernetes:` block of one fabric in diet.config.yaml, for server `instance`. */
+export function fabricKubernetesYaml(instance: Instance, tokenEnv: string): string {
+  return `    kubernetes:\n      server: ${env(instance).server}\n      tokenEnv: ${tokenEnv}\n      caFile: ${env(instance).caFile}\n`;
+}
+
+/**
+ * Writes `diet.config.yaml` in `dir` with fabric frontend on server a and backend on server b,
+ * tokens from DIET_KUBE_TOKEN_FE/_BE; returns those variables for the diet process.
+ */
+export function writeBothFabricsConfig(dir: string): Record<string, string> {
+  writeFileSync(join(dir, 'diet.config.yaml'), `fabrics:\n  frontend:\n${fabricKubernetesYaml('a', 'DIET_KUBE_TOKEN_FE')}  backend:\n${fabricKubernetesYaml('b', 'DIET_KUBE_TOKEN_BE')}`);
+  return { DIET_KUBE_TOKEN_FE: env('a').token, DIET_KUBE_TOKEN_BE: env('b').token };
+}
+
 export function kubeConfig(fabric: string, instance: Instance, overrides: Partial<KubernetesConfig> = {}): KubernetesConfig {
   const e = env(instance);
   return { fabric, server: e.server, token: e.token, ca: e.ca, verifyTls: true, timeoutMs: 30_000, namespace: 'default', ...overrides };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_128GPU, removeTempDirs, runDiet, tempDir } from '../../e2e/run-diet.js';
-import { env, expandExample, fabricDesired, freshServers, rawObjects, releaseServers, type Instance } from './kube-fixtures.js';
+import { expandExample, fabricDesired, fabricKubernetesYaml, freshServers, rawObjects, releaseServers, writeBothFabricsConfig, type Instance } from './kube-fixtures.js';
 
 let dir: string;
 let withoutBackend: string;
@@ -21,10 +21,8 @@ beforeAll(async () => {
   const spec = await expandExample();
   counts = { frontend: fabricDesired(spec, 'frontend').length, backend: fabricDesired(spec, 'backend').length };
   dir = tempDir('diet-kube-removed-fabric');
-  tokens = { DIET_KUBE_TOKEN_FE: env('a').token, DIET_KUBE_TOKEN_BE: env('b').token };
-  const fabric = (server: string, tokenEnv: string, caFile: string) => `    kubernetes:\n      server: ${server}\n      tokenEnv: ${tokenEnv}\n      caFile: ${caFile}\n`;
-  writeFileSync(join(dir, 'diet.config.yaml'), `fabrics:\n  frontend:\n${fabric(env('a').server, 'DIET_KUBE_TOKEN_FE', env('a').caFile)}  backend:\n${fabric(env('b').server, 'DIET_KUBE_TOKEN_BE', env('b').caFile)}`);
-  writeFileSync(join(dir, 'frontend-only.yaml'), `fabrics:\n  frontend:\n${fabric(env('a').server, 'DIET_KUBE_TOKEN_FE', env('a').caFile)}`);
+  tokens = writeBothFabricsConfig(dir);
+  writeFileSync(join(dir, 'frontend-only.yaml'), `fabrics:\n  frontend:\n${fabricKubernetesYaml('a', 'DIET_KUBE_TOKEN_FE')}`);
   // The 128-GPU case without its backend fabric: no backend.yaml, no backend rails on the servers.
   withoutBackend = mkdtempSync(join(tmpdir(), 'diet-kube-no-backend-'));
   cpSync(EXAMPLE_128GPU, withoutBackend, { recursive: true });

@@ -6,7 +6,7 @@
 // apply alone, or none at all. The tests of this file build on each other, in order.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openStateStore } from '../../../src/state/index.js';
+import { lockHeld } from '../lock-held.js';
 import { count, diet, EXAMPLE_LAB, freshNetbox, listAll, LOCK_WAIT, rest, specVariant, tempState, unlockNetbox, type Run } from './netbox-fixtures.js';
 
 const ADDED = 'Apply complete! Resources: 125 added, 0 changed, 0 destroyed.';
@@ -52,25 +52,6 @@ async function netboxAnswers(): Promise<void> {
       if (attempt >= 20) throw error;
     }
     await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Waits until some process holds a lock of cluster `lab` in the state file. */
-async function lockHeld(state: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const store = openStateStore(state, { readonly: true });
-      try {
-        if (store.listLocks('lab').length > 0) return;
-      } finally {
-        store.close();
-      }
-    } catch {
-      // the first process has not created the state file yet
-    }
-    if (Date.now() > deadline) throw new Error(`no lock appeared in ${state} within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
   }
 }
 
